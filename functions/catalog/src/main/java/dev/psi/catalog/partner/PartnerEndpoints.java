@@ -1,0 +1,87 @@
+package dev.psi.catalog.partner;
+
+import dev.psi.catalog.shared.PathKeys;
+import dev.psi.contract.catalog.Partner;
+import dev.psi.contract.catalog.PartnerRequest;
+import dev.psi.contract.common.Page;
+import dev.psi.kernel.idempotency.IdempotentRequests;
+import dev.psi.kernel.idempotency.IdempotentRequests.Created;
+import dev.psi.kernel.tenant.TenantId;
+import dev.psi.kernel.web.Etags;
+import dev.psi.kernel.web.PageRequest;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import jakarta.validation.Valid;
+
+/** The HTTP surface of suppliers and customers alike; a subclass per kind fixes the path. */
+abstract class PartnerEndpoints {
+
+    private final PartnerKind kind;
+    private final PartnerCatalog catalog;
+    private final IdempotentRequests idempotent;
+
+    PartnerEndpoints(PartnerKind kind, PartnerCatalog catalog, IdempotentRequests idempotent) {
+        this.kind = kind;
+        this.catalog = catalog;
+        this.idempotent = idempotent;
+    }
+
+    @Post
+    HttpResponse<?> create(TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
+                           @Body @Valid PartnerRequest request) {
+        return idempotent.execute(tenant, "catalog." + kind.path + ".create", idempotencyKey, request, HttpStatus.CREATED,
+                tx -> {
+                    var partner = catalog.create(tx, kind, tenant, request);
+                    return new Created<>(partner, "/api/" + kind.path + "/" + partner.code());
+                });
+    }
+
+    @Get("/{code}")
+    HttpResponse<Partner> get(TenantId tenant, String code) {
+        return withEtag(catalog.get(kind, tenant, code));
+    }
+
+    @Put("/{code}")
+    HttpResponse<Partner> update(TenantId tenant, String code, @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
+                                 @Body @Valid PartnerRequest request) {
+        PathKeys.requireSame("code", code, request.code());
+        return withEtag(catalog.update(kind, tenant, code, Etags.expectedVersion(ifMatch, request.version()), request));
+    }
+
+    @Post("/{code}/deactivate")
+    HttpResponse<Partner> deactivate(TenantId tenant, String code, @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
+        return withEtag(catalog.setActive(kind, tenant, code, false, Etags.optionalVersion(ifMatch)));
+    }
+
+    @Post("/{code}/activate")
+    HttpResponse<Partner> activate(TenantId tenant, String code, @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
+        return withEtag(catalog.setActive(kind, tenant, code, true, Etags.optionalVersion(ifMatch)));
+    }
+
+    /** Partners are never deleted (orders refer to them): DELETE deactivates. */
+    @Delete("/{code}")
+    HttpResponse<?> delete(TenantId tenant, String code, @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
+        catalog.setActive(kind, tenant, code, false, Etags.optionalVersion(ifMatch));
+        return HttpResponse.noContent();
+    }
+
+    @Get
+    Page<Partner> list(TenantId tenant, @QueryValue(defaultValue = "0") int page,
+                       @QueryValue(defaultValue = "20") int size, @QueryValue @Nullable String q,
+                       @QueryValue @Nullable Boolean active, @QueryValue @Nullable String sort) {
+        return catalog.list(kind, tenant, PageRequest.of(page, size), q, active, sort);
+    }
+
+    private static HttpResponse<Partner> withEtag(Partner partner) {
+        return HttpResponse.ok(partner).header(HttpHeaders.ETAG, Etags.of(partner.version()));
+    }
+}

@@ -1,0 +1,120 @@
+package dev.psi.catalog.product;
+
+import dev.psi.catalog.shared.PathKeys;
+import dev.psi.contract.catalog.ImportReport;
+import dev.psi.contract.catalog.Product;
+import dev.psi.contract.catalog.ProductRequest;
+import dev.psi.contract.common.Page;
+import dev.psi.kernel.idempotency.IdempotentRequests;
+import dev.psi.kernel.idempotency.IdempotentRequests.Created;
+import dev.psi.kernel.tenant.TenantId;
+import dev.psi.kernel.web.Etags;
+import dev.psi.kernel.web.PageRequest;
+import dev.psi.kernel.web.ProblemException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.util.Locale;
+
+@Controller("/api/products")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "products")
+class ProductController {
+
+    private final ProductCatalog catalog;
+    private final ProductImport importer;
+    private final IdempotentRequests idempotent;
+
+    ProductController(ProductCatalog catalog, ProductImport importer, IdempotentRequests idempotent) {
+        this.catalog = catalog;
+        this.importer = importer;
+        this.idempotent = idempotent;
+    }
+
+    @Post
+    HttpResponse<?> create(TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
+                           @Body @Valid ProductRequest request) {
+        return idempotent.execute(tenant, "catalog.product.create", idempotencyKey, request, HttpStatus.CREATED,
+                tx -> {
+                    var product = catalog.create(tx, tenant, request);
+                    return new Created<>(product, "/api/products/" + product.sku());
+                });
+    }
+
+    @Get("/{sku}")
+    HttpResponse<Product> get(TenantId tenant, String sku) {
+        return withEtag(catalog.get(tenant, sku));
+    }
+
+    @Put("/{sku}")
+    HttpResponse<Product> update(TenantId tenant, String sku, @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
+                                 @Body @Valid ProductRequest request) {
+        PathKeys.requireSame("sku", sku, request.sku());
+        return withEtag(catalog.update(tenant, sku, Etags.expectedVersion(ifMatch, request.version()), request));
+    }
+
+    @Post("/{sku}/deactivate")
+    HttpResponse<Product> deactivate(TenantId tenant, String sku, @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
+        return withEtag(catalog.setActive(tenant, sku, false, Etags.optionalVersion(ifMatch)));
+    }
+
+    @Post("/{sku}/activate")
+    HttpResponse<Product> activate(TenantId tenant, String sku, @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
+        return withEtag(catalog.setActive(tenant, sku, true, Etags.optionalVersion(ifMatch)));
+    }
+
+    /** Products are never deleted (stock and orders refer to them): DELETE deactivates. */
+    @Delete("/{sku}")
+    HttpResponse<?> delete(TenantId tenant, String sku, @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
+        catalog.setActive(tenant, sku, false, Etags.optionalVersion(ifMatch));
+        return HttpResponse.noContent();
+    }
+
+    @Get
+    Page<Product> list(TenantId tenant, @QueryValue(defaultValue = "0") int page,
+                       @QueryValue(defaultValue = "20") int size, @QueryValue @Nullable String q,
+                       @QueryValue @Nullable String category, @QueryValue @Nullable Boolean active,
+                       @QueryValue @Nullable String supplierCode, @QueryValue @Nullable String barcode,
+                       @QueryValue @Nullable String sort) {
+        return catalog.list(tenant, PageRequest.of(page, size),
+                new ProductCatalog.ProductFilter(q, category, active, supplierCode, barcode, sort));
+    }
+
+    @Operation(summary = "Import products from CSV",
+            description = "A header row naming columns among sku, name, unit, barcode, category, purchasePrice,"
+                    + " salePrice, reorderPoint, reorderQuantity, preferredSupplierCode; then one product per row."
+                    + " mode=create (default) refuses existing SKUs, mode=upsert updates them. Good rows are stored,"
+                    + " bad rows are reported with their errors.")
+    @Post("/import")
+    @Consumes({"text/csv", "text/plain"})
+    HttpResponse<?> importCsv(TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
+                              @QueryValue(defaultValue = "create") String mode, @Body @Nullable String csv) {
+        ProductImport.Mode importMode = switch (mode.toLowerCase(Locale.ROOT)) {
+            case "create" -> ProductImport.Mode.CREATE;
+            case "upsert" -> ProductImport.Mode.UPSERT;
+            default -> throw ProblemException.invalid("mode", "must be create or upsert");
+        };
+        var table = ProductImport.parse(csv);
+        return idempotent.execute(tenant, "catalog.product.import." + importMode, idempotencyKey, csv == null ? "" : csv,
+                HttpStatus.OK, tx -> new Created<ImportReport>(importer.run(tx, tenant, table, importMode), null));
+    }
+
+    private static HttpResponse<Product> withEtag(Product product) {
+        return HttpResponse.ok(product).header(HttpHeaders.ETAG, Etags.of(product.version()));
+    }
+}

@@ -1,0 +1,91 @@
+package dev.psi.catalog.warehouse;
+
+import dev.psi.catalog.shared.PathKeys;
+import dev.psi.contract.catalog.Warehouse;
+import dev.psi.contract.catalog.WarehouseRequest;
+import dev.psi.contract.common.Page;
+import dev.psi.kernel.idempotency.IdempotentRequests;
+import dev.psi.kernel.idempotency.IdempotentRequests.Created;
+import dev.psi.kernel.tenant.TenantId;
+import dev.psi.kernel.web.Etags;
+import dev.psi.kernel.web.PageRequest;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+@Controller("/api/warehouses")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "warehouses")
+class WarehouseController {
+
+    private final WarehouseCatalog catalog;
+    private final IdempotentRequests idempotent;
+
+    WarehouseController(WarehouseCatalog catalog, IdempotentRequests idempotent) {
+        this.catalog = catalog;
+        this.idempotent = idempotent;
+    }
+
+    @Post
+    HttpResponse<?> create(TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
+                           @Body @Valid WarehouseRequest request) {
+        return idempotent.execute(tenant, "catalog.warehouse.create", idempotencyKey, request, HttpStatus.CREATED,
+                tx -> {
+                    var warehouse = catalog.create(tx, tenant, request);
+                    return new Created<>(warehouse, "/api/warehouses/" + warehouse.code());
+                });
+    }
+
+    @Get("/{code}")
+    HttpResponse<Warehouse> get(TenantId tenant, String code) {
+        return withEtag(catalog.get(tenant, code));
+    }
+
+    @Put("/{code}")
+    HttpResponse<Warehouse> update(TenantId tenant, String code, @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
+                                   @Body @Valid WarehouseRequest request) {
+        PathKeys.requireSame("code", code, request.code());
+        return withEtag(catalog.update(tenant, code, Etags.expectedVersion(ifMatch, request.version()), request));
+    }
+
+    @Post("/{code}/deactivate")
+    HttpResponse<Warehouse> deactivate(TenantId tenant, String code, @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
+        return withEtag(catalog.setActive(tenant, code, false, Etags.optionalVersion(ifMatch)));
+    }
+
+    @Post("/{code}/activate")
+    HttpResponse<Warehouse> activate(TenantId tenant, String code, @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
+        return withEtag(catalog.setActive(tenant, code, true, Etags.optionalVersion(ifMatch)));
+    }
+
+    /** Catalog entries are never deleted (documents refer to them): DELETE deactivates. */
+    @Delete("/{code}")
+    HttpResponse<?> delete(TenantId tenant, String code, @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
+        catalog.setActive(tenant, code, false, Etags.optionalVersion(ifMatch));
+        return HttpResponse.noContent();
+    }
+
+    @Get
+    Page<Warehouse> list(TenantId tenant, @QueryValue(defaultValue = "0") int page,
+                         @QueryValue(defaultValue = "20") int size, @QueryValue @Nullable String q,
+                         @QueryValue @Nullable Boolean active, @QueryValue @Nullable String sort) {
+        return catalog.list(tenant, PageRequest.of(page, size), q, active, sort);
+    }
+
+    private static HttpResponse<Warehouse> withEtag(Warehouse warehouse) {
+        return HttpResponse.ok(warehouse).header(HttpHeaders.ETAG, Etags.of(warehouse.version()));
+    }
+}

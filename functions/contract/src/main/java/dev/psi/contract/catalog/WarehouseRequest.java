@@ -1,0 +1,15 @@
+package dev.psi.contract.catalog;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+@Serdeable
+public record WarehouseRequest(
+        @NotBlank @Size(max = 64) @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE) String code,
+        @NotBlank @Size(max = 200) String name,
+        @Nullable @Size(max = 500) String address,
+        @Nullable Integer version) {
+}

@@ -1,0 +1,108 @@
+package dev.psi.kernel.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** One connection inside {@link Database#inTransaction}: parameterised SQL with PSI's type rules. */
+public final class Tx {
+
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(Row row) throws SQLException;
+    }
+
+    private final Connection connection;
+    private final List<Runnable> afterCommit = new ArrayList<>();
+
+    Tx(Connection connection) {
+        this.connection = connection;
+    }
+
+    public <T> List<T> list(String sql, RowMapper<T> mapper, Object... args) throws SQLException {
+        try (PreparedStatement statement = prepare(sql, false, args); var resultSet = statement.executeQuery()) {
+            var row = new Row(resultSet);
+            var result = new ArrayList<T>();
+            while (resultSet.next()) {
+                result.add(mapper.map(row));
+            }
+            return result;
+        }
+    }
+
+    public <T> Optional<T> one(String sql, RowMapper<T> mapper, Object... args) throws SQLException {
+        List<T> rows = list(sql, mapper, args);
+        if (rows.size() > 1) {
+            throw new SQLException("expected at most one row, got " + rows.size() + ": " + sql);
+        }
+        return rows.stream().findFirst();
+    }
+
+    public long count(String sql, Object... args) throws SQLException {
+        return one(sql, row -> row.longValue("n"), args).orElse(0L);
+    }
+
+    /** Runs an INSERT, UPDATE or DELETE and returns the number of rows it matched. */
+    public int update(String sql, Object... args) throws SQLException {
+        try (PreparedStatement statement = prepare(sql, false, args)) {
+            return statement.executeUpdate();
+        }
+    }
+
+    /** Runs an INSERT and returns the generated id. */
+    public long insert(String sql, Object... args) throws SQLException {
+        try (PreparedStatement statement = prepare(sql, true, args)) {
+            statement.executeUpdate();
+            try (var keys = statement.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new SQLException("no generated key: " + sql);
+                }
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /** Runs once the transaction has committed (never after a rollback, never twice on retry). */
+    public void afterCommit(Runnable action) {
+        afterCommit.add(action);
+    }
+
+    void committed() {
+        afterCommit.forEach(Runnable::run);
+    }
+
+    private PreparedStatement prepare(String sql, boolean returnKeys, Object... args) throws SQLException {
+        PreparedStatement statement = returnKeys
+                ? connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
+                : connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < args.length; i++) {
+                bind(statement, i + 1, args[i]);
+            }
+            return statement;
+        } catch (SQLException e) {
+            statement.close();
+            throw e;
+        }
+    }
+
+    private static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.NULL);
+        } else if (value instanceof Instant instant) {
+            statement.setObject(index, LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+        } else if (value instanceof Enum<?> constant) {
+            statement.setString(index, constant.name());
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+}

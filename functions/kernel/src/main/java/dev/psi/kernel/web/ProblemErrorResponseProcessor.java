@@ -1,0 +1,78 @@
+package dev.psi.kernel.web;
+
+import dev.psi.contract.problem.FieldError;
+import dev.psi.contract.problem.Problem;
+import dev.psi.contract.problem.ProblemType;
+import io.micronaut.context.annotation.Primary;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.response.Error;
+import io.micronaut.http.server.exceptions.response.ErrorContext;
+import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders every error Micronaut produces (routing, binding, validation, our own
+ * {@link ProblemException}) as RFC 9457 {@code application/problem+json}, in one place.
+ */
+@Singleton
+@Primary
+public final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
+
+    @Override
+    public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
+        var cause = context.getRootCause().orElse(null);
+        Problem problem = cause instanceof ProblemException p
+                ? problem(p.type(), p.getMessage(), p.errors(), p.context(), context)
+                : fromStatus(response.getStatus(), context);
+        return response.status(problem.status())
+                .contentType(Problem.MEDIA_TYPE)
+                .body(problem);
+    }
+
+    private static Problem fromStatus(HttpStatus status, ErrorContext context) {
+        List<FieldError> errors = context.getErrors().stream()
+                .filter(e -> e.getPath().isPresent())
+                .map(e -> new FieldError(fieldName(e.getPath().get()), e.getMessage()))
+                .toList();
+        ProblemType type = switch (status) {
+            case BAD_REQUEST -> errors.isEmpty() ? ProblemType.MALFORMED : ProblemType.VALIDATION;
+            case UNAUTHORIZED -> ProblemType.UNAUTHENTICATED;
+            case FORBIDDEN -> ProblemType.FORBIDDEN;
+            case NOT_FOUND -> ProblemType.NOT_FOUND;
+            case METHOD_NOT_ALLOWED -> ProblemType.METHOD_NOT_ALLOWED;
+            case NOT_ACCEPTABLE -> ProblemType.NOT_ACCEPTABLE;
+            case CONFLICT -> ProblemType.CONFLICT;
+            case UNSUPPORTED_MEDIA_TYPE -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            case SERVICE_UNAVAILABLE -> ProblemType.UNAVAILABLE;
+            default -> status.getCode() >= 500 ? ProblemType.INTERNAL : ProblemType.MALFORMED;
+        };
+        String detail = errors.isEmpty()
+                ? context.getErrors().stream().map(Error::getMessage).findFirst().orElse(type.title())
+                : errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message() : errors.size() + " fields are invalid";
+        if (type == ProblemType.INTERNAL) {
+            detail = "An unexpected error occurred; it has been logged.";
+        }
+        return new Problem(type.uri(), type.title(), status.getCode(), detail,
+                context.getRequest().getPath(), errors, Map.of());
+    }
+
+    private static Problem problem(ProblemType type, String detail, List<FieldError> errors,
+                                   Map<String, Object> extra, ErrorContext context) {
+        return new Problem(type.uri(), type.title(), type.status(), detail, context.getRequest().getPath(), errors, extra);
+    }
+
+    /**
+     * Bean validation reports paths such as {@code create.request.lines[0].quantity}: the method
+     * and parameter names mean nothing to a client, the path inside the body does.
+     */
+    static String fieldName(String path) {
+        String[] parts = path.split("\\.");
+        if (parts.length >= 3) {
+            return String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
+        }
+        return parts[parts.length - 1];
+    }
+}
