@@ -1,5 +1,6 @@
 package dev.psi.contract.problem;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -9,7 +10,8 @@ import java.util.Map;
 /**
  * An RFC 9457 problem detail, the body of every error response ({@code application/problem+json}).
  * {@code errors} lists field errors; {@code context} carries machine-readable facts of a business
- * rejection (for stock: sku, warehouse, requested and available quantities).
+ * rejection (for stock: sku, warehouseCode, requested and available quantities), written as
+ * top-level extension members as RFC 9457 §3.2 has them.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -20,7 +22,7 @@ public record Problem(
         @Nullable String detail,
         @Nullable String instance,
         @Nullable List<FieldError> errors,
-        @Nullable Map<String, Object> context) {
+        @JsonAnyGetter @Nullable Map<String, Object> context) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 

@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,14 @@ public final class Tx {
     public interface RowMapper<T> {
         T map(Row row) throws SQLException;
     }
+
+    /**
+     * DATETIME(6) values go to the server as text. Connector/J drops the fraction of a
+     * LocalDateTime or Timestamp parameter when the server reports a version below 5.6.4, and
+     * MariaDB reports "5.5.5-10.x": every time written to MariaDB would lose its microseconds (and
+     * with them the order of events within one second). A literal works the same on MySQL 8.
+     */
+    private static final DateTimeFormatter DATETIME_6 = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
 
     private final Connection connection;
     private final List<Runnable> afterCommit = new ArrayList<>();
@@ -70,6 +79,22 @@ public final class Tx {
         }
     }
 
+    /**
+     * Runs {@code work}; when it throws, undoes only what it wrote (a savepoint) and rethrows, so
+     * that the transaction can go on, e.g. to record a rejection instead of a partial reservation.
+     */
+    public <T> T attempt(Database.Work<T> work) throws SQLException {
+        var savepoint = connection.setSavepoint();
+        try {
+            T result = work.run(this);
+            connection.releaseSavepoint(savepoint);
+            return result;
+        } catch (RuntimeException | SQLException e) {
+            connection.rollback(savepoint);
+            throw e;
+        }
+    }
+
     /** Runs once the transaction has committed (never after a rollback, never twice on retry). */
     public void afterCommit(Runnable action) {
         afterCommit.add(action);
@@ -98,7 +123,9 @@ public final class Tx {
         if (value == null) {
             statement.setNull(index, Types.NULL);
         } else if (value instanceof Instant instant) {
-            statement.setObject(index, LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+            statement.setString(index, DATETIME_6.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC)));
+        } else if (value instanceof LocalDateTime dateTime) {
+            statement.setString(index, DATETIME_6.format(dateTime));
         } else if (value instanceof Enum<?> constant) {
             statement.setString(index, constant.name());
         } else {

@@ -1,0 +1,16 @@
+package dev.psi.contract.stock;
+
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+
+/** A SKU and a positive quantity. */
+@Serdeable
+public record StockLineRequest(
+        @NotBlank @Size(max = 64) String sku,
+        @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 14, fraction = 4) BigDecimal quantity) {
+}

@@ -1,0 +1,18 @@
+package dev.psi.stock;
+
+import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
+
+@OpenAPIDefinition(info = @Info(title = "stock-adjust", version = "0.1",
+        description = "The only writer of stock: adjustments, transfers, stocktakes, and the reservations,"
+                + " issues, receipts and returns driven by order events."))
+public final class StockAdjustApplication {
+
+    private StockAdjustApplication() {
+    }
+
+    public static void main(String[] args) {
+        Micronaut.run(StockAdjustApplication.class, args);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.psi.stock.api;
+
+import dev.psi.contract.stock.StockAdjustmentRequest;
+import dev.psi.contract.stock.StocktakeRequest;
+import dev.psi.contract.stock.TransferRequest;
+import dev.psi.kernel.idempotency.IdempotentRequests;
+import dev.psi.kernel.idempotency.IdempotentRequests.Created;
+import dev.psi.kernel.tenant.TenantId;
+import dev.psi.stock.document.StockOperations;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+/** Stock documents raised by hand. Each is one transaction: all of it happens, or none. */
+@Controller("/api")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "stock")
+class StockController {
+
+    private final StockOperations stock;
+    private final IdempotentRequests idempotent;
+
+    StockController(StockOperations stock, IdempotentRequests idempotent) {
+        this.stock = stock;
+        this.idempotent = idempotent;
+    }
+
+    @Operation(summary = "Adjust stock by hand",
+            description = "quantity is signed: positive adds (priced at unitCost, else the average cost), negative"
+                    + " removes from available stock and is refused with 409 when it exceeds it. Answers the movement.")
+    @Post("/stock/adjustments")
+    HttpResponse<?> adjust(TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
+                           @Body @Valid StockAdjustmentRequest request) {
+        return idempotent.execute(tenant, "stock.adjustment", idempotencyKey, request, HttpStatus.CREATED,
+                tx -> new Created<>(stock.adjust(tx, tenant, request), null));
+    }
+
+    @Operation(summary = "Transfer stock between warehouses", description = "All lines or none, at the source's average cost.")
+    @Post("/stock/transfers")
+    HttpResponse<?> transfer(TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
+                             @Body @Valid TransferRequest request) {
+        return idempotent.execute(tenant, "stock.transfer", idempotencyKey, request, HttpStatus.CREATED,
+                tx -> new Created<>(stock.transfer(tx, tenant, request), null));
+    }
+
+    @Operation(summary = "Book a stocktake", description = "Counted quantities per SKU; differences become gain and loss movements.")
+    @Post("/stocktakes")
+    HttpResponse<?> stocktake(TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
+                              @Body @Valid StocktakeRequest request) {
+        return idempotent.execute(tenant, "stock.stocktake", idempotencyKey, request, HttpStatus.CREATED,
+                tx -> new Created<>(stock.stocktake(tx, tenant, request), null));
+    }
+}

@@ -1,0 +1,206 @@
+package dev.psi.stock.ledger;
+
+import dev.psi.contract.events.StockEvents;
+import dev.psi.contract.stock.MovementType;
+import dev.psi.kernel.cache.RedisCache;
+import dev.psi.kernel.db.Tx;
+import dev.psi.kernel.events.Outbox;
+import dev.psi.stock.domain.Shortage;
+import dev.psi.stock.domain.StockKey;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The only code that changes stock rows. Every change is one conditional UPDATE (the database
+ * checks availability in the same statement that takes it: no read-then-write, no oversell), then
+ * an immutable ledger row with the balance after it. After commit the inventory cache entries of
+ * the SKU are retired; a fall below the reorder point raises {@code psi.stock.low.v1} once per
+ * crossing. Callers lock several rows in {@link StockKey#LOCK_ORDER}.
+ */
+@Singleton
+public final class StockLedger {
+
+    private static final String WHERE_ROW = " WHERE tenant_id = ? AND product_id = ? AND warehouse_id = ?";
+
+    private final Outbox outbox;
+    private final RedisCache cache;
+    private final MeterRegistry meters;
+
+    StockLedger(Outbox outbox, RedisCache cache, MeterRegistry meters) {
+        this.outbox = outbox;
+        this.cache = cache;
+        this.meters = meters;
+    }
+
+    /** The cache key of a SKU's inventory, shared with inventory-query through the kernel's cache. */
+    public static String inventoryCacheKey(String tenant, String sku) {
+        return "psi:" + tenant + ":inventory:" + sku;
+    }
+
+    /** Creates the row if it is missing (locking it either way); needed before stock can come in. */
+    public void ensureRow(Tx tx, MovementContext ctx, StockKey key) throws SQLException {
+        tx.update("INSERT INTO stock (tenant_id, product_id, warehouse_id, updated_at) VALUES (?, ?, ?, ?)"
+                        + " ON DUPLICATE KEY UPDATE id = id",
+                ctx.tenant().value(), key.productId(), key.warehouseId(), ctx.at());
+    }
+
+    /** Locks the row (if it exists) and returns its balance, for documents that must read before writing. */
+    public Balance lock(Tx tx, MovementContext ctx, StockKey key) throws SQLException {
+        return tx.one("SELECT on_hand, reserved, average_cost FROM stock" + WHERE_ROW + " FOR UPDATE",
+                        StockLedger::balance, ctx.tenant().value(), key.productId(), key.warehouseId())
+                .orElse(Balance.EMPTY);
+    }
+
+    /**
+     * Stock in at {@code unitCost}: on-hand up, moving-average cost recomputed. The average is
+     * assigned before on-hand so that both read the old on-hand (MySQL and MariaDB evaluate
+     * single-table assignments left to right).
+     */
+    public Movement increase(Tx tx, MovementContext ctx, StockKey key, MovementType type, BigDecimal quantity,
+                             BigDecimal unitCost) throws SQLException {
+        ensureRow(tx, ctx, key);
+        tx.update("UPDATE stock SET average_cost = CASE WHEN on_hand + ? > 0"
+                        + " THEN ROUND((on_hand * average_cost + ? * ?) / (on_hand + ?), 6) ELSE average_cost END,"
+                        + " on_hand = on_hand + ?, below_reorder = (below_reorder AND on_hand - reserved < ?),"
+                        + " version = version + 1, updated_at = ?" + WHERE_ROW,
+                quantity, quantity, unitCost, quantity, quantity, key.reorderPoint(), ctx.at(),
+                ctx.tenant().value(), key.productId(), key.warehouseId());
+        return append(tx, ctx, key, type, quantity, BigDecimal.ZERO, unitCost, money(quantity.multiply(unitCost)));
+    }
+
+    /** Stock out of what is available (not reserved), at the average cost; empty when short. */
+    public Optional<Movement> decrease(Tx tx, MovementContext ctx, StockKey key, MovementType type,
+                                       BigDecimal quantity) throws SQLException {
+        int updated = tx.update("UPDATE stock SET on_hand = on_hand - ?, version = version + 1, updated_at = ?"
+                        + WHERE_ROW + " AND on_hand - reserved >= ?",
+                quantity, ctx.at(), ctx.tenant().value(), key.productId(), key.warehouseId(), quantity);
+        if (updated == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(outflow(tx, ctx, key, type, quantity.negate(), BigDecimal.ZERO));
+    }
+
+    /** Promises available stock to a document; empty when short. */
+    public Optional<Movement> reserve(Tx tx, MovementContext ctx, StockKey key, BigDecimal quantity) throws SQLException {
+        int updated = tx.update("UPDATE stock SET reserved = reserved + ?, version = version + 1, updated_at = ?"
+                        + WHERE_ROW + " AND on_hand - reserved >= ?",
+                quantity, ctx.at(), ctx.tenant().value(), key.productId(), key.warehouseId(), quantity);
+        if (updated == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(outflow(tx, ctx, key, MovementType.RESERVE, BigDecimal.ZERO, quantity));
+    }
+
+    /** Gives back a promise. */
+    public Optional<Movement> release(Tx tx, MovementContext ctx, StockKey key, BigDecimal quantity) throws SQLException {
+        int updated = tx.update("UPDATE stock SET reserved = reserved - ?,"
+                        + " below_reorder = (below_reorder AND on_hand - reserved < ?),"
+                        + " version = version + 1, updated_at = ?" + WHERE_ROW + " AND reserved >= ?",
+                quantity, key.reorderPoint(), ctx.at(), ctx.tenant().value(), key.productId(), key.warehouseId(), quantity);
+        if (updated == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(append(tx, ctx, key, MovementType.RELEASE, BigDecimal.ZERO, quantity.negate(),
+                currentBalance(tx, ctx, key).averageCost(), BigDecimal.ZERO));
+    }
+
+    /** Ships reserved stock: on-hand and reserved both down, at the average cost; empty when short. */
+    public Optional<Movement> issueReserved(Tx tx, MovementContext ctx, StockKey key, BigDecimal quantity)
+            throws SQLException {
+        int updated = tx.update("UPDATE stock SET on_hand = on_hand - ?, reserved = reserved - ?,"
+                        + " version = version + 1, updated_at = ?" + WHERE_ROW + " AND reserved >= ? AND on_hand >= ?",
+                quantity, quantity, ctx.at(), ctx.tenant().value(), key.productId(), key.warehouseId(), quantity, quantity);
+        if (updated == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(outflow(tx, ctx, key, MovementType.ISSUE, quantity.negate(), quantity.negate()));
+    }
+
+    /** What a failed take found: the available quantity now. */
+    public Shortage shortage(Tx tx, MovementContext ctx, StockKey key, BigDecimal requested) throws SQLException {
+        var balance = currentBalance(tx, ctx, key);
+        return new Shortage(key.sku(), key.warehouseCode(), plainOf(requested), plainOf(balance.available()));
+    }
+
+    public Balance currentBalance(Tx tx, MovementContext ctx, StockKey key) throws SQLException {
+        return tx.one("SELECT on_hand, reserved, average_cost FROM stock" + WHERE_ROW, StockLedger::balance,
+                ctx.tenant().value(), key.productId(), key.warehouseId()).orElse(Balance.EMPTY);
+    }
+
+    /** The ledger row of an outflow, priced at the (unchanged) average cost; then the low-stock check. */
+    private Movement outflow(Tx tx, MovementContext ctx, StockKey key, MovementType type, BigDecimal onHandDelta,
+                             BigDecimal reservedDelta) throws SQLException {
+        var balance = currentBalance(tx, ctx, key);
+        var movement = append(tx, ctx, key, type, onHandDelta, reservedDelta, balance.averageCost(),
+                money(onHandDelta.multiply(balance.averageCost())), balance);
+        raiseLowStock(tx, ctx, key, balance);
+        return movement;
+    }
+
+    private Movement append(Tx tx, MovementContext ctx, StockKey key, MovementType type, BigDecimal onHandDelta,
+                            BigDecimal reservedDelta, BigDecimal unitCost, BigDecimal valueDelta) throws SQLException {
+        return append(tx, ctx, key, type, onHandDelta, reservedDelta, unitCost, valueDelta, currentBalance(tx, ctx, key));
+    }
+
+    private Movement append(Tx tx, MovementContext ctx, StockKey key, MovementType type, BigDecimal onHandDelta,
+                            BigDecimal reservedDelta, BigDecimal unitCost, BigDecimal valueDelta, Balance after)
+            throws SQLException {
+        long id = tx.insert("INSERT INTO stock_movements (tenant_id, product_id, warehouse_id, movement_type,"
+                        + " on_hand_delta, reserved_delta, unit_cost, value_delta, on_hand_after, reserved_after,"
+                        + " average_cost_after, reason, reference_type, reference_number, event_id, created_by, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                ctx.tenant().value(), key.productId(), key.warehouseId(), type, onHandDelta, reservedDelta,
+                unitCost.setScale(6, RoundingMode.HALF_UP), valueDelta, after.onHand(), after.reserved(),
+                after.averageCost(), ctx.reason(), ctx.referenceType(), ctx.referenceNumber(), ctx.eventId(),
+                ctx.actor(), ctx.at());
+        meters.counter("psi.stock.movements", "type", type.name()).increment();
+        String cacheKey = inventoryCacheKey(ctx.tenant().value(), key.sku());
+        tx.afterCommit(() -> cache.invalidate(cacheKey));
+        return new Movement(id, key, type, onHandDelta, reservedDelta, unitCost, valueDelta, after.onHand(),
+                after.reserved(), after.averageCost(), ctx, ctx.at());
+    }
+
+    /** Flags the row and emits {@code psi.stock.low.v1} when available stock first drops below the reorder point. */
+    private void raiseLowStock(Tx tx, MovementContext ctx, StockKey key, Balance after) throws SQLException {
+        if (after.available().compareTo(key.reorderPoint()) >= 0) {
+            return;
+        }
+        int flagged = tx.update("UPDATE stock SET below_reorder = TRUE" + WHERE_ROW + " AND below_reorder = FALSE",
+                ctx.tenant().value(), key.productId(), key.warehouseId());
+        if (flagged == 1) {
+            String supplier = tx.one("SELECT s.code FROM products p JOIN suppliers s ON s.id = p.preferred_supplier_id"
+                            + " WHERE p.id = ?", row -> row.string("code"), key.productId()).orElse(null);
+            BigDecimal reorderQuantity = tx.one("SELECT reorder_quantity FROM products WHERE id = ?",
+                    row -> row.decimal("reorder_quantity"), key.productId()).orElse(BigDecimal.ZERO);
+            outbox.append(tx, new StockEvents.Low(UUID.randomUUID().toString(), ctx.tenant().value(), key.sku(),
+                    ctx.at(), key.sku(), key.warehouseCode(), plainOf(after.available()), plainOf(key.reorderPoint()),
+                    reorderQuantity, supplier));
+        }
+    }
+
+    /** A row's quantities and average cost. */
+    public record Balance(BigDecimal onHand, BigDecimal reserved, BigDecimal averageCost) {
+        static final Balance EMPTY = new Balance(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+
+        public BigDecimal available() {
+            return onHand.subtract(reserved);
+        }
+    }
+
+    private static Balance balance(dev.psi.kernel.db.Row row) throws SQLException {
+        return new Balance(row.decimal("on_hand"), row.decimal("reserved"), row.decimal("average_cost"));
+    }
+
+    static BigDecimal money(BigDecimal value) {
+        return value.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal plainOf(BigDecimal value) {
+        return Movement.plain(value);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.psi.testing;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A function's HTTP API as a client sees it: JSON in and out, the tenant header on every call.
+ * Never throws for an error status, so tests assert on status and problem bodies alike.
+ */
+public final class Api {
+
+    private static final JsonMapper JSON = JsonMapper.createDefault();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final URI base;
+    private final String tenant;
+
+    public Api(URI base, String tenant) {
+        this.base = base;
+        this.tenant = tenant;
+    }
+
+    public Api as(String otherTenant) {
+        return new Api(base, otherTenant);
+    }
+
+    public Response get(String path, String... headers) {
+        return send("GET", path, null, headers);
+    }
+
+    public Response post(String path, Object body, String... headers) {
+        return send("POST", path, body, headers);
+    }
+
+    public Response put(String path, Object body, String... headers) {
+        return send("PUT", path, body, headers);
+    }
+
+    public Response delete(String path, String... headers) {
+        return send("DELETE", path, null, headers);
+    }
+
+    /** Sends {@code body} (a String is sent as is, anything else as JSON). Headers come as name, value pairs. */
+    public Response send(String method, String path, Object body, String... headers) {
+        var request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json")
+                .header("X-Tenant-Id", tenant);
+        boolean hasContentType = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+            hasContentType |= headers[i].equalsIgnoreCase("Content-Type");
+        }
+        if (body != null && !hasContentType) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : write(body)));
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().map(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A response: status, headers and the body, readable as JSON. */
+    public record Response(int status, Map<String, List<String>> headers, String body) {
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+
+        public Map<String, Object> json() {
+            try {
+                return JSON.readValue(body, Argument.mapOf(String.class, Object.class));
+            } catch (IOException e) {
+                throw new UncheckedIOException("not a JSON object (" + status + "): " + body, e);
+            }
+        }
+
+        /** A value at a dotted path such as {@code total.onHand} or {@code lines.0.sku}. */
+        public Object at(String path) {
+            Object current = json();
+            for (String part : path.split("\\.")) {
+                if (current instanceof Map<?, ?> map) {
+                    current = map.get(part);
+                } else if (current instanceof List<?> list) {
+                    current = list.get(Integer.parseInt(part));
+                } else {
+                    return null;
+                }
+            }
+            return current;
+        }
+
+        public String text(String path) {
+            Object value = at(path);
+            return value == null ? null : String.valueOf(value);
+        }
+
+        public BigDecimal decimal(String path) {
+            Object value = at(path);
+            return value == null ? null : new BigDecimal(String.valueOf(value));
+        }
+
+        @SuppressWarnings("unchecked")
+        public List<Object> list(String path) {
+            return (List<Object>) at(path);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}
