@@ -53,7 +53,6 @@ public final class Api {
     /** Sends {@code body} (a String is sent as is, anything else as JSON). Headers come as name, value pairs. */
     public Response send(String method, String path, Object body, String... headers) {
         var request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json")
                 .header("X-Tenant-Id", tenant);
         boolean hasContentType = false;
         for (int i = 0; i < headers.length; i += 2) {

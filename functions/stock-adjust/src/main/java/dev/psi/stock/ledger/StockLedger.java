@@ -2,6 +2,7 @@ package dev.psi.stock.ledger;
 
 import dev.psi.contract.events.StockEvents;
 import dev.psi.contract.stock.MovementType;
+import dev.psi.kernel.cache.CacheKeys;
 import dev.psi.kernel.cache.RedisCache;
 import dev.psi.kernel.db.Tx;
 import dev.psi.kernel.events.Outbox;
@@ -35,11 +36,6 @@ public final class StockLedger {
         this.outbox = outbox;
         this.cache = cache;
         this.meters = meters;
-    }
-
-    /** The cache key of a SKU's inventory, shared with inventory-query through the kernel's cache. */
-    public static String inventoryCacheKey(String tenant, String sku) {
-        return "psi:" + tenant + ":inventory:" + sku;
     }
 
     /** Creates the row if it is missing (locking it either way); needed before stock can come in. */
@@ -159,7 +155,7 @@ public final class StockLedger {
                 after.averageCost(), ctx.reason(), ctx.referenceType(), ctx.referenceNumber(), ctx.eventId(),
                 ctx.actor(), ctx.at());
         meters.counter("psi.stock.movements", "type", type.name()).increment();
-        String cacheKey = inventoryCacheKey(ctx.tenant().value(), key.sku());
+        String cacheKey = CacheKeys.inventory(ctx.tenant().value(), key.sku());
         tx.afterCommit(() -> cache.invalidate(cacheKey));
         return new Movement(id, key, type, onHandDelta, reservedDelta, unitCost, valueDelta, after.onHand(),
                 after.reserved(), after.averageCost(), ctx, ctx.at());

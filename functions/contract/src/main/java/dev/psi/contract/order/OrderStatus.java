@@ -1,0 +1,12 @@
+package dev.psi.contract.order;
+
+/** The states of purchase and sales orders. */
+public final class OrderStatus {
+
+    private OrderStatus() {
+    }
+
+    public enum Purchase { SUBMITTED, PARTIALLY_RECEIVED, RECEIVED, CANCELLED }
+
+    public enum Sales { PLACED, CONFIRMED, REJECTED, SHIPPING, PARTIALLY_SHIPPED, SHIPPED, CANCELLED }
+}

@@ -1,0 +1,15 @@
+package dev.psi.contract.order;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+@Serdeable
+public record PurchaseOrder(String number, String status, String supplierCode, String warehouseCode,
+                            @Nullable LocalDate expectedDate, @Nullable String note, BigDecimal totalAmount,
+                            List<OrderLine> lines, int version, Instant createdAt, Instant updatedAt,
+                            @Nullable List<StatusChange> history, @Nullable List<OrderEvent> events) {
+}

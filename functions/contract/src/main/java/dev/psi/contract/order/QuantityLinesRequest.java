@@ -1,0 +1,25 @@
+package dev.psi.contract.order;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** A receipt, shipment or return: lines of SKU and quantity (a shipment without lines ships the rest). */
+@Serdeable
+public record QuantityLinesRequest(
+        @Nullable @Size(max = 500) List<@Valid Line> lines,
+        @Nullable @Size(max = 1000) String note) {
+
+    @Serdeable
+    public record Line(
+            @NotBlank @Size(max = 64) String sku,
+            @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 14, fraction = 4) BigDecimal quantity) {
+    }
+}

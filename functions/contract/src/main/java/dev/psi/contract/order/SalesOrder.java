@@ -1,0 +1,14 @@
+package dev.psi.contract.order;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+@Serdeable
+public record SalesOrder(String number, String status, String customerCode, String warehouseCode,
+                         @Nullable String rejectionReason, @Nullable String note, BigDecimal totalAmount,
+                         List<OrderLine> lines, int version, Instant createdAt, Instant updatedAt,
+                         @Nullable List<StatusChange> history, @Nullable List<OrderEvent> events) {
+}

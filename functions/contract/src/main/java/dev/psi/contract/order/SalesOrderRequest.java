@@ -1,0 +1,17 @@
+package dev.psi.contract.order;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+@Serdeable
+public record SalesOrderRequest(
+        @NotBlank @Size(max = 64) String customerCode,
+        @NotBlank @Size(max = 64) String warehouseCode,
+        @Nullable @Size(max = 1000) String note,
+        @NotEmpty(message = "an order needs at least one line") @Size(max = 500) List<@Valid OrderLineRequest> lines) {
+}

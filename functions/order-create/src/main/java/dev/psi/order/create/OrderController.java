@@ -1,0 +1,71 @@
+package dev.psi.order.create;
+
+import dev.psi.contract.order.PurchaseOrderRequest;
+import dev.psi.contract.order.SalesOrderRequest;
+import dev.psi.kernel.audit.OrderMetrics;
+import dev.psi.kernel.idempotency.IdempotentRequests;
+import dev.psi.kernel.idempotency.IdempotentRequests.Created;
+import dev.psi.kernel.tenant.TenantId;
+import dev.psi.kernel.web.ProblemException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.util.function.Supplier;
+
+@Controller("/api")
+@ExecuteOn(TaskExecutors.BLOCKING)
+@Tag(name = "orders")
+class OrderController {
+
+    private final OrderCreation orders;
+    private final IdempotentRequests idempotent;
+    private final OrderMetrics metrics;
+
+    OrderController(OrderCreation orders, IdempotentRequests idempotent, OrderMetrics metrics) {
+        this.orders = orders;
+        this.idempotent = idempotent;
+        this.metrics = metrics;
+    }
+
+    @Operation(summary = "Submit a purchase order", description = "Stored SUBMITTED; emits psi.purchase-order.submitted.v1.")
+    @Post("/purchase-orders")
+    HttpResponse<?> purchase(TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
+                             @Body @Valid PurchaseOrderRequest request) {
+        return counted("purchase", () -> idempotent.execute(tenant, "order.purchase.create", idempotencyKey, request,
+                HttpStatus.CREATED, tx -> {
+                    var order = orders.purchase(tx, tenant, request);
+                    return new Created<>(order, "/api/purchase-orders/" + order.number());
+                }));
+    }
+
+    @Operation(summary = "Place a sales order",
+            description = "Stored PLACED; emits psi.sales-order.placed.v1, after which stock-adjust reserves every"
+                    + " line or none and the order becomes CONFIRMED or REJECTED. unitPrice defaults to the sale price.")
+    @Post("/sales-orders")
+    HttpResponse<?> sales(TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
+                          @Body @Valid SalesOrderRequest request) {
+        return counted("sales", () -> idempotent.execute(tenant, "order.sales.create", idempotencyKey, request,
+                HttpStatus.CREATED, tx -> {
+                    var order = orders.sales(tx, tenant, request);
+                    return new Created<>(order, "/api/sales-orders/" + order.number());
+                }));
+    }
+
+    private HttpResponse<?> counted(String kind, Supplier<HttpResponse<?>> create) {
+        try {
+            return create.get();
+        } catch (ProblemException e) {
+            metrics.count(kind, "invalid");
+            throw e;
+        }
+    }
+}

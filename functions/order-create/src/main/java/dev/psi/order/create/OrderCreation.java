@@ -1,0 +1,136 @@
+package dev.psi.order.create;
+
+import dev.psi.contract.events.Lines;
+import dev.psi.contract.events.PurchaseOrderEvents;
+import dev.psi.contract.events.SalesOrderEvents;
+import dev.psi.contract.order.OrderLine;
+import dev.psi.contract.order.OrderLineRequest;
+import dev.psi.contract.order.OrderStatus;
+import dev.psi.contract.order.PurchaseOrder;
+import dev.psi.contract.order.PurchaseOrderRequest;
+import dev.psi.contract.order.SalesOrder;
+import dev.psi.contract.order.SalesOrderRequest;
+import dev.psi.contract.order.StatusChange;
+import dev.psi.kernel.audit.OrderMetrics;
+import dev.psi.kernel.db.DocumentNumbers;
+import dev.psi.kernel.db.Tx;
+import dev.psi.kernel.events.Outbox;
+import dev.psi.kernel.tenant.TenantId;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Stores a new order with its lines, its first status and its first event, in the caller's
+ * transaction: the order and {@code purchase-order.submitted} / {@code sales-order.placed} commit
+ * together or not at all.
+ */
+@Singleton
+final class OrderCreation {
+
+    private final Outbox outbox;
+    private final OrderMetrics metrics;
+    private final Clock clock;
+
+    OrderCreation(Outbox outbox, OrderMetrics metrics, Clock clock) {
+        this.outbox = outbox;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    PurchaseOrder purchase(Tx tx, TenantId tenant, PurchaseOrderRequest request) throws SQLException {
+        var refs = References.resolve(tx, tenant, "suppliers", "supplierCode", request.supplierCode(),
+                request.warehouseCode(), request.lines());
+        Instant now = clock.instant();
+        String number = DocumentNumbers.next(tx, tenant, "PO", now);
+        var lines = lines(request.lines(), refs.products(), true);
+        BigDecimal total = total(lines);
+        String status = OrderStatus.Purchase.SUBMITTED.name();
+        long id = tx.insert("INSERT INTO purchase_orders (tenant_id, number, supplier_id, warehouse_id, status,"
+                        + " expected_date, note, total_amount, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                tenant.value(), number, refs.partnerId(), refs.warehouseId(), status, request.expectedDate(),
+                request.note(), total, now, now);
+        insertLines(tx, tenant, "purchase_order_lines", id, lines, refs.products());
+        var event = new PurchaseOrderEvents.Submitted(UUID.randomUUID().toString(), tenant.value(), number, now, number,
+                request.supplierCode(), request.warehouseCode(), request.expectedDate(), priced(lines));
+        history(tx, tenant, "PURCHASE", number, status, event.eventId(), event.eventType().type(), now);
+        outbox.append(tx, event);
+        tx.afterCommit(() -> metrics.count("purchase", status));
+        return new PurchaseOrder(number, status, request.supplierCode(), request.warehouseCode(), request.expectedDate(),
+                request.note(), total, lines, 0, now, now,
+                List.of(new StatusChange(null, status, null, event.eventId(), event.eventType().type(), now)), null);
+    }
+
+    SalesOrder sales(Tx tx, TenantId tenant, SalesOrderRequest request) throws SQLException {
+        var refs = References.resolve(tx, tenant, "customers", "customerCode", request.customerCode(),
+                request.warehouseCode(), request.lines());
+        Instant now = clock.instant();
+        String number = DocumentNumbers.next(tx, tenant, "SO", now);
+        var lines = lines(request.lines(), refs.products(), false);
+        BigDecimal total = total(lines);
+        String status = OrderStatus.Sales.PLACED.name();
+        long id = tx.insert("INSERT INTO sales_orders (tenant_id, number, customer_id, warehouse_id, status, note,"
+                        + " total_amount, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                tenant.value(), number, refs.partnerId(), refs.warehouseId(), status, request.note(), total, now, now);
+        insertLines(tx, tenant, "sales_order_lines", id, lines, refs.products());
+        var event = new SalesOrderEvents.Placed(UUID.randomUUID().toString(), tenant.value(), number, now, number,
+                request.customerCode(), request.warehouseCode(), priced(lines));
+        history(tx, tenant, "SALES", number, status, event.eventId(), event.eventType().type(), now);
+        outbox.append(tx, event);
+        tx.afterCommit(() -> metrics.count("sales", status));
+        return new SalesOrder(number, status, request.customerCode(), request.warehouseCode(), null, request.note(),
+                total, lines, 0, now, now,
+                List.of(new StatusChange(null, status, null, event.eventId(), event.eventType().type(), now)), null);
+    }
+
+    private static List<OrderLine> lines(List<OrderLineRequest> requested, List<References.Product> products,
+                                         boolean purchase) {
+        var lines = new ArrayList<OrderLine>();
+        for (int i = 0; i < requested.size(); i++) {
+            var line = requested.get(i);
+            var product = products.get(i);
+            BigDecimal price = line.unitPrice() != null ? line.unitPrice() : product.salePrice();
+            BigDecimal zero = BigDecimal.ZERO;
+            lines.add(new OrderLine(i + 1, product.sku(), product.name(), plain(line.quantity()), plain(price),
+                    line.quantity().multiply(price).setScale(2, RoundingMode.HALF_UP),
+                    purchase ? zero : null, purchase ? null : zero, zero, null));
+        }
+        return lines;
+    }
+
+    private static void insertLines(Tx tx, TenantId tenant, String table, long orderId, List<OrderLine> lines,
+                                    List<References.Product> products) throws SQLException {
+        for (int i = 0; i < lines.size(); i++) {
+            var line = lines.get(i);
+            tx.update("INSERT INTO " + table + " (tenant_id, order_id, line_no, product_id, quantity, unit_price)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)", tenant.value(), orderId, line.lineNo(), products.get(i).id(),
+                    line.quantity(), line.unitPrice());
+        }
+    }
+
+    private static void history(Tx tx, TenantId tenant, String kind, String number, String status, String eventId,
+                                String eventType, Instant now) throws SQLException {
+        tx.update("INSERT INTO order_status_history (tenant_id, order_kind, order_number, from_status, to_status,"
+                + " event_id, event_type, created_at) VALUES (?, ?, ?, NULL, ?, ?, ?, ?)",
+                tenant.value(), kind, number, status, eventId, eventType, now);
+    }
+
+    private static List<Lines.Priced> priced(List<OrderLine> lines) {
+        return lines.stream().map(l -> new Lines.Priced(l.sku(), l.quantity(), l.unitPrice())).toList();
+    }
+
+    private static BigDecimal total(List<OrderLine> lines) {
+        return lines.stream().map(OrderLine::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    }
+
+    private static BigDecimal plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}
