@@ -1,0 +1,177 @@
+package dev.psi.order.workflow.api;
+
+import dev.psi.contract.events.Lines;
+import dev.psi.contract.events.PsiEvent;
+import dev.psi.contract.events.PurchaseOrderEvents;
+import dev.psi.contract.events.SalesOrderEvents;
+import dev.psi.contract.order.OrderStatus.Purchase;
+import dev.psi.contract.order.OrderStatus.Sales;
+import dev.psi.contract.order.QuantityLinesRequest;
+import dev.psi.contract.problem.FieldError;
+import dev.psi.contract.problem.ProblemType;
+import dev.psi.kernel.db.DocumentNumbers;
+import dev.psi.kernel.db.Tx;
+import dev.psi.kernel.events.Outbox;
+import dev.psi.kernel.tenant.TenantId;
+import dev.psi.kernel.web.ProblemException;
+import dev.psi.order.workflow.domain.IllegalTransition;
+import dev.psi.order.workflow.domain.Kind;
+import dev.psi.order.workflow.domain.LinePlan;
+import dev.psi.order.workflow.domain.OrderLineState;
+import dev.psi.order.workflow.domain.PurchaseOrderMachine;
+import dev.psi.order.workflow.domain.SalesOrderMachine;
+import dev.psi.order.workflow.store.OrderRecord;
+import dev.psi.order.workflow.store.OrderStore;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The commands people give orders. Each checks the state machine and the line quantities, puts
+ * the quantities in flight and writes the event that asks stock-adjust to act, in one
+ * transaction; the order moves on when stock-adjust answers.
+ */
+@Singleton
+final class OrderCommands {
+
+    private final OrderStore store;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final BigDecimal receiptTolerance;
+
+    OrderCommands(OrderStore store, Outbox outbox, Clock clock,
+                  @Value("${psi.orders.receipt-tolerance-percent:0}") BigDecimal receiptTolerance) {
+        this.store = store;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.receiptTolerance = receiptTolerance;
+    }
+
+    void ship(Tx tx, TenantId tenant, String number, QuantityLinesRequest request) throws SQLException {
+        var order = lock(tx, tenant, Kind.SALES, number);
+        guard(() -> SalesOrderMachine.requireShippable(number, Sales.valueOf(order.status())));
+        var plan = plan(order, request, line -> line.open(BigDecimal.ZERO), "shipped");
+        String shipment = DocumentNumbers.next(tx, tenant, "SH", clock.instant());
+        inFlight(tx, order, plan, false);
+        emit(tx, new SalesOrderEvents.ShipmentRequested(id(), tenant.value(), number, clock.instant(), number, shipment,
+                order.warehouseCode(), quantities(plan)));
+    }
+
+    void cancelSales(Tx tx, TenantId tenant, String number, String reason) throws SQLException {
+        var order = lock(tx, tenant, Kind.SALES, number);
+        Sales next = guard(() -> SalesOrderMachine.cancel(number, Sales.valueOf(order.status())));
+        var event = new SalesOrderEvents.Cancelled(id(), tenant.value(), number, clock.instant(), number,
+                order.warehouseCode(), reason);
+        store.changeStatus(tx, tenant, order, next.name(), reason, event.eventId(), event.eventType().type());
+        emit(tx, event);
+    }
+
+    void returnSales(Tx tx, TenantId tenant, String number, QuantityLinesRequest request) throws SQLException {
+        var order = lock(tx, tenant, Kind.SALES, number);
+        guard(() -> SalesOrderMachine.requireReturnable(number, Sales.valueOf(order.status())));
+        var plan = plan(order, request, OrderLineState::returnable, "returned");
+        String returnNumber = DocumentNumbers.next(tx, tenant, "RT", clock.instant());
+        inFlight(tx, order, plan, true);
+        // Goods come back at what they cost when they left, so the moving average is not distorted.
+        emit(tx, new SalesOrderEvents.ReturnReceived(id(), tenant.value(), number, clock.instant(), number, returnNumber,
+                order.warehouseCode(), priced(plan, OrderLineState::unitCost)));
+    }
+
+    void receive(Tx tx, TenantId tenant, String number, QuantityLinesRequest request) throws SQLException {
+        var order = lock(tx, tenant, Kind.PURCHASE, number);
+        guard(() -> PurchaseOrderMachine.requireReceivable(number, Purchase.valueOf(order.status())));
+        var plan = plan(order, request, line -> line.open(receiptTolerance), "received");
+        String receipt = DocumentNumbers.next(tx, tenant, "GR", clock.instant());
+        inFlight(tx, order, plan, false);
+        emit(tx, new PurchaseOrderEvents.GoodsReceived(id(), tenant.value(), number, clock.instant(), number, receipt,
+                order.warehouseCode(), priced(plan, OrderLineState::unitPrice)));
+    }
+
+    void cancelPurchase(Tx tx, TenantId tenant, String number, String reason) throws SQLException {
+        var order = lock(tx, tenant, Kind.PURCHASE, number);
+        Purchase next = guard(() -> PurchaseOrderMachine.cancel(number, Purchase.valueOf(order.status()),
+                order.anythingDoneOrInFlight()));
+        var event = new PurchaseOrderEvents.Cancelled(id(), tenant.value(), number, clock.instant(), number, reason);
+        store.changeStatus(tx, tenant, order, next.name(), reason, event.eventId(), event.eventType().type());
+        emit(tx, event);
+    }
+
+    void returnPurchase(Tx tx, TenantId tenant, String number, QuantityLinesRequest request) throws SQLException {
+        var order = lock(tx, tenant, Kind.PURCHASE, number);
+        guard(() -> PurchaseOrderMachine.requireReturnable(number, Purchase.valueOf(order.status())));
+        var plan = plan(order, request, OrderLineState::returnable, "returned");
+        String returnNumber = DocumentNumbers.next(tx, tenant, "PR", clock.instant());
+        inFlight(tx, order, plan, true);
+        emit(tx, new PurchaseOrderEvents.GoodsReturned(id(), tenant.value(), number, clock.instant(), number,
+                returnNumber, order.warehouseCode(), quantities(plan)));
+    }
+
+    private OrderRecord lock(Tx tx, TenantId tenant, Kind kind, String number) throws SQLException {
+        return store.require(tx, tenant, kind, number);
+    }
+
+    private static LinePlan.Result plan(OrderRecord order, QuantityLinesRequest request,
+                                        Function<OrderLineState, BigDecimal> limit, String done) {
+        var requested = request == null || request.lines() == null ? List.<LinePlan.Requested>of()
+                : request.lines().stream().map(l -> new LinePlan.Requested(l.sku(), l.quantity())).toList();
+        var plan = LinePlan.plan(order.lines(), requested, limit, done);
+        if (!plan.problems().isEmpty()) {
+            var errors = plan.problems().stream().map(p -> new FieldError(p.field(), p.message())).toList();
+            boolean nothingLeft = requested.isEmpty();
+            throw new ProblemException(nothingLeft ? ProblemType.CONFLICT : ProblemType.VALIDATION,
+                    nothingLeft ? "Nothing on order " + order.number() + " is left to be " + done
+                            : errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                            : errors.size() + " lines are invalid",
+                    errors, Map.of());
+        }
+        return plan;
+    }
+
+    private void inFlight(Tx tx, OrderRecord order, LinePlan.Result plan, boolean isReturn) throws SQLException {
+        for (var entry : plan.quantities().entrySet()) {
+            store.addPending(tx, order.kind(), entry.getKey(), entry.getValue(), isReturn);
+        }
+    }
+
+    private void emit(Tx tx, PsiEvent event) throws SQLException {
+        outbox.append(tx, event);
+    }
+
+    private static List<Lines.Quantity> quantities(LinePlan.Result plan) {
+        var lines = new ArrayList<Lines.Quantity>();
+        plan.quantities().forEach((line, quantity) -> lines.add(new Lines.Quantity(line.sku(), quantity)));
+        return lines;
+    }
+
+    private static List<Lines.Priced> priced(LinePlan.Result plan, Function<OrderLineState, BigDecimal> price) {
+        var lines = new ArrayList<Lines.Priced>();
+        plan.quantities().forEach((line, quantity) -> lines.add(new Lines.Priced(line.sku(), quantity, price.apply(line))));
+        return lines;
+    }
+
+    private static String id() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static <T> T guard(java.util.function.Supplier<T> transition) {
+        try {
+            return transition.get();
+        } catch (IllegalTransition e) {
+            throw new ProblemException(ProblemType.ILLEGAL_TRANSITION, e.getMessage());
+        }
+    }
+
+    private static void guard(Runnable check) {
+        guard(() -> {
+            check.run();
+            return null;
+        });
+    }
+}
