@@ -66,9 +66,13 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
 
     /**
      * Bean validation reports paths such as {@code create.request.lines[0].quantity}: the method
-     * and parameter names mean nothing to a client, the path inside the body does.
+     * and parameter names mean nothing to a client, the path inside the body does. Binding errors
+     * name the request parameter as {@code /page}: the client sent {@code page}.
      */
     static String fieldName(String path) {
+        if (path.startsWith("/")) {
+            return path.substring(1);
+        }
         String[] parts = path.split("\\.");
         if (parts.length >= 3) {
             return String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
