@@ -4,10 +4,7 @@ import dev.psi.kernel.db.Database;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.scheduling.TaskExecutors;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,21 +29,20 @@ final class OutboxBacklog implements MeterBinder {
     static final String GAUGE = "psi.outbox.pending";
 
     private final Database database;
-    private final BeanProvider<Executor> executor;
+    /** Its own daemon thread: the blocking executor is instrumented by the registry this gauge is bound to. */
+    private final Executor executor = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+        var thread = new Thread(runnable, "outbox-backlog");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Clock clock;
     private final Duration ttl;
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private volatile double pending = Double.NaN;
     private volatile Instant countedAt = Instant.MIN;
 
-    /**
-     * The executor through a provider: the blocking executor is itself instrumented with meters, and
-     * resolving it while the meter registry binds this gauge would be a dependency cycle.
-     */
-    OutboxBacklog(Database database, @Named(TaskExecutors.BLOCKING) BeanProvider<Executor> executor, Clock clock,
-                  @Value("${psi.outbox.pending-gauge-ttl:5s}") Duration ttl) {
+    OutboxBacklog(Database database, Clock clock, @Value("${psi.outbox.pending-gauge-ttl:5s}") Duration ttl) {
         this.database = database;
-        this.executor = executor;
         this.clock = clock;
         this.ttl = ttl;
     }
@@ -62,7 +58,7 @@ final class OutboxBacklog implements MeterBinder {
     private double cached() {
         if (countedAt.plus(ttl).isBefore(clock.instant()) && refreshing.compareAndSet(false, true)) {
             try {
-                executor.get().execute(() -> {
+                executor.execute(() -> {
                     try {
                         countNow();
                     } catch (RuntimeException e) {

@@ -81,6 +81,8 @@ public final class OutboxRelay {
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private volatile Instant brokerDownUntil = Instant.MIN;
+    private final java.util.concurrent.atomic.AtomicBoolean recoveryScheduled = new java.util.concurrent.atomic.AtomicBoolean();
+    private java.util.concurrent.ScheduledExecutorService recovery;
 
     OutboxRelay(Database database, KafkaPublisher kafka, OutboxBacklog backlog, Clock clock,
                 @Value("${psi.outbox.publish-after-commit:true}") boolean publishAfterCommit,
@@ -119,7 +121,8 @@ public final class OutboxRelay {
     private void enqueue(Committed row) {
         try {
             if (brokerDown()) {
-                return; // the row is safe in the table; the sweep publishes it
+                scheduleRecovery(); // the row is safe in the table; the recovery sweep publishes it
+                return;
             }
             if (queued.incrementAndGet() > queueLimit) {
                 queued.decrementAndGet();
@@ -277,6 +280,7 @@ public final class OutboxRelay {
         LOG.warn("outbox row {} ({} {}) not published: {}", row.id(), row.eventType(), row.eventId(), failure.getMessage());
         if (failure.brokerUnavailable()) {
             brokerDownUntil = clock.instant().plus(brokerDownBackoff);
+            scheduleRecovery();
             return true;
         }
         return false;
@@ -321,6 +325,42 @@ public final class OutboxRelay {
         return blocked;
     }
 
+    /**
+     * After a broker failure, sweeps once the back-off has passed, and again until a sweep gets
+     * through, so that what piled up while Kafka was away goes out as soon as it is back, without
+     * waiting for the next PingSource. Only one recovery is ever scheduled at a time.
+     */
+    private void scheduleRecovery() {
+        if (!recoveryScheduled.compareAndSet(false, true)) {
+            return;
+        }
+        long delay = Math.max(Duration.between(clock.instant(), brokerDownUntil).toMillis(), 0) + 100;
+        recovery().schedule(() -> {
+            recoveryScheduled.set(false);
+            try {
+                var result = sweep();
+                if (brokerDown() || result.failed() > 0) {
+                    scheduleRecovery();
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("outbox recovery sweep failed, trying again in {}: {}", brokerDownBackoff, e.toString());
+                brokerDownUntil = clock.instant().plus(brokerDownBackoff);
+                scheduleRecovery();
+            }
+        }, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized java.util.concurrent.ScheduledExecutorService recovery() {
+        if (recovery == null) {
+            recovery = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+                var thread = new Thread(task, "outbox-recovery");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return recovery;
+    }
+
     private boolean brokerDown() {
         return clock.instant().isBefore(brokerDownUntil);
     }
@@ -350,6 +390,11 @@ public final class OutboxRelay {
     /** Lets queued rows go out before the context closes; whatever does not is left to the sweep. */
     @PreDestroy
     void close() {
+        synchronized (this) {
+            if (recovery != null) {
+                recovery.shutdownNow();
+            }
+        }
         worker.shutdown();
         try {
             if (!worker.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -1,0 +1,177 @@
+package dev.psi.system;
+
+import static dev.psi.testing.StockInvariants.assertStockEqualsLedger;
+import static dev.psi.testing.StockInvariants.decimal;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.psi.testing.Api;
+import dev.psi.testing.Fixtures;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The purchase and sales workflows across real function processes, linked only by CloudEvents on
+ * Kafka and delivered as the KafkaSources in knative/ declare.
+ */
+class ChainIT {
+
+    static final Duration CHAIN = Duration.ofSeconds(60);
+
+    SystemUnderTest system;
+    String tenant;
+    Api catalog;
+    Api stock;
+    Api inventory;
+    Api orders;
+    Api workflow;
+
+    @BeforeEach
+    void tenantWithCatalog() {
+        system = SystemUnderTest.get();
+        tenant = Fixtures.newTenant();
+        catalog = system.api("catalog", tenant);
+        stock = system.api("stock-adjust", tenant);
+        inventory = system.api("inventory-query", tenant);
+        orders = system.api("order-create", tenant);
+        workflow = system.api("order-workflow", tenant);
+        created(catalog.post("/api/warehouses", Map.of("code", "WH1", "name", "Main")));
+        created(catalog.post("/api/customers", Map.of("code", "CUS1", "name", "A customer")));
+        created(catalog.post("/api/suppliers", Map.of("code", "SUP1", "name", "A supplier")));
+        created(catalog.post("/api/products", Map.of("sku", "A", "name", "Apple", "unit", "pcs", "salePrice", 2.5,
+                "purchasePrice", 1.0)));
+    }
+
+    @Test
+    void shouldConfirmThenShipASalesOrderForAvailableStock() {
+        adjust("A", "10", "1.20");
+        String number = placeSalesOrder("A", "4");
+
+        awaitStatus("/api/sales-orders/" + number, "CONFIRMED");
+        assertEquals(0, new BigDecimal("4").compareTo(inventory.get("/api/inventory/A").decimal("total.reserved")));
+
+        assertEquals(202, workflow.post("/api/sales-orders/" + number + "/shipments", Map.of()).status());
+        awaitStatus("/api/sales-orders/" + number, "SHIPPED");
+        var sku = inventory.get("/api/inventory/A");
+        assertEquals(0, new BigDecimal("6").compareTo(sku.decimal("total.onHand")));
+        assertEquals(0, BigDecimal.ZERO.compareTo(sku.decimal("total.reserved")));
+        var order = workflow.get("/api/sales-orders/" + number);
+        assertEquals(0, new BigDecimal("1.2").compareTo(order.decimal("lines.0.unitCost")), "cost of goods at the average");
+        assertStockEqualsLedger(tenant);
+    }
+
+    @Test
+    void shouldRejectAnOrderForMoreThanIsAvailableAndReserveNothing() {
+        adjust("A", "3", "1");
+        String number = placeSalesOrder("A", "5");
+
+        awaitStatus("/api/sales-orders/" + number, "REJECTED");
+        var order = workflow.get("/api/sales-orders/" + number);
+        assertTrue(order.text("rejectionReason").contains("A"), order.body());
+        assertEquals(0, BigDecimal.ZERO.compareTo(inventory.get("/api/inventory/A").decimal("total.reserved")));
+        assertStockEqualsLedger(tenant);
+    }
+
+    @Test
+    void shouldConfirmExactlyTenOfThirtyConcurrentOrdersForTenUnits() throws Exception {
+        adjust("A", "10", "1");
+        var pool = Executors.newFixedThreadPool(30);
+        var numbers = new ArrayList<String>();
+        try {
+            var calls = new ArrayList<Callable<String>>();
+            for (int i = 0; i < 30; i++) {
+                calls.add(() -> placeSalesOrder("A", "1"));
+            }
+            for (Future<String> number : pool.invokeAll(calls)) {
+                numbers.add(number.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        await().atMost(CHAIN).until(() -> count("CONFIRMED") + count("REJECTED") == 30);
+        assertEquals(10, count("CONFIRMED"));
+        assertEquals(20, count("REJECTED"));
+        assertEquals(0, BigDecimal.TEN.compareTo(inventory.get("/api/inventory/A").decimal("total.reserved")));
+        assertStockEqualsLedger(tenant);
+    }
+
+    @Test
+    void shouldReceiveAPurchaseOrderInTwoPartsAtTheLinePrice() {
+        adjust("A", "10", "2.00");
+        var created = orders.post("/api/purchase-orders", Map.of("supplierCode", "SUP1", "warehouseCode", "WH1",
+                "lines", List.of(Map.of("sku", "A", "quantity", 30, "unitPrice", 3.00))));
+        assertEquals(201, created.status(), created.body());
+        String path = "/api/purchase-orders/" + created.text("number");
+
+        assertEquals(202, workflow.post(path + "/receipts", Map.of("lines", List.of(Map.of("sku", "A", "quantity", 10)))).status());
+        awaitStatus(path, "PARTIALLY_RECEIVED");
+        // (10 x 2.00 + 10 x 3.00) / 20 = 2.50
+        assertEquals(0, new BigDecimal("2.5").compareTo(inventory.get("/api/inventory/A").decimal("total.averageCost")));
+        assertEquals(202, workflow.post(path + "/receipts", Map.of()).status());
+        awaitStatus(path, "RECEIVED");
+        var sku = inventory.get("/api/inventory/A");
+        assertEquals(0, new BigDecimal("40").compareTo(sku.decimal("total.onHand")));
+        // (20 x 2.50 + 20 x 3.00) / 40 = 2.75
+        assertEquals(0, new BigDecimal("2.75").compareTo(sku.decimal("total.averageCost")));
+        assertEquals(0, new BigDecimal("110.00").compareTo(sku.decimal("total.value")));
+        assertStockEqualsLedger(tenant);
+    }
+
+    @Test
+    void shouldReleaseTheReservationOfACancelledOrder() {
+        adjust("A", "5", "1");
+        String number = placeSalesOrder("A", "5");
+        awaitStatus("/api/sales-orders/" + number, "CONFIRMED");
+
+        assertEquals(202, workflow.post("/api/sales-orders/" + number + "/cancel", Map.of()).status());
+        awaitStatus("/api/sales-orders/" + number, "CANCELLED");
+        assertEquals(0, BigDecimal.ZERO.compareTo(inventory.get("/api/inventory/A").decimal("total.reserved")));
+        assertEquals(409, workflow.post("/api/sales-orders/" + number + "/shipments", Map.of()).status());
+    }
+
+    @Test
+    void shouldServeTheNewStockLevelRightAfterAnAdjustmentCommits() {
+        adjust("A", "1", "1");
+        for (int i = 2; i <= 20; i++) {
+            inventory.get("/api/inventory/A");
+            adjust("A", "1", "1");
+            assertEquals(0, new BigDecimal(i).compareTo(inventory.get("/api/inventory/A").decimal("total.onHand")));
+        }
+    }
+
+    private void adjust(String sku, String quantity, String unitCost) {
+        var response = stock.post("/api/stock/adjustments", Map.of("warehouseCode", "WH1", "sku", sku,
+                "quantity", new BigDecimal(quantity), "reason", "FOUND", "unitCost", new BigDecimal(unitCost)));
+        assertEquals(201, response.status(), response.body());
+    }
+
+    private String placeSalesOrder(String sku, String quantity) {
+        var response = orders.post("/api/sales-orders", Map.of("customerCode", "CUS1", "warehouseCode", "WH1",
+                "lines", List.of(Map.of("sku", sku, "quantity", new BigDecimal(quantity)))));
+        assertEquals(201, response.status(), response.body());
+        return response.text("number");
+    }
+
+    private void awaitStatus(String path, String status) {
+        await().atMost(CHAIN).pollInterval(Duration.ofMillis(50))
+                .until(() -> status.equals(workflow.get(path).text("status")));
+    }
+
+    private long count(String status) {
+        return decimal("SELECT COUNT(*) FROM sales_orders WHERE tenant_id = ? AND status = ?", tenant, status).longValue();
+    }
+
+    private static void created(Api.Response response) {
+        assertEquals(201, response.status(), response.body());
+    }
+}
