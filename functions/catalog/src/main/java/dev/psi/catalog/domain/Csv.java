@@ -1,8 +1,10 @@
 package dev.psi.catalog.domain;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -11,10 +13,14 @@ import java.util.Map;
  */
 public final class Csv {
 
-    /** One data record, numbered from 1 (the header not counted), by lower-cased header name. */
-    public record Record(int number, Map<String, String> fields) {
+    /**
+     * One data record, numbered from 1 (the header not counted), by lower-cased header name.
+     * {@code extra} holds the fields beyond the last named column: a value there belongs to no
+     * column, usually because an unquoted comma shifted the rest of the line.
+     */
+    public record Record(int number, Map<String, String> fields, List<String> extra) {
         public String get(String column) {
-            String value = fields.get(column.toLowerCase());
+            String value = fields.get(column.toLowerCase(Locale.ROOT));
             return value == null || value.isBlank() ? null : value.trim();
         }
     }
@@ -33,7 +39,14 @@ public final class Csv {
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("the CSV is empty; the first line must name the columns");
         }
-        List<String> header = rows.get(0).stream().map(h -> h.trim().toLowerCase()).toList();
+        List<String> header = rows.get(0).stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
+        var seen = new HashSet<String>();
+        for (String name : header) {
+            if (!seen.add(name)) {
+                // Records are read by column name: a second column of that name would silently win.
+                throw new IllegalArgumentException("the column '" + name + "' appears more than once in the header");
+            }
+        }
         var records = new ArrayList<Record>();
         for (int i = 1; i < rows.size(); i++) {
             List<String> row = rows.get(i);
@@ -44,7 +57,8 @@ public final class Csv {
             for (int c = 0; c < header.size(); c++) {
                 fields.put(header.get(c), c < row.size() ? row.get(c) : null);
             }
-            records.add(new Record(i, fields));
+            var extra = row.size() > header.size() ? List.copyOf(row.subList(header.size(), row.size())) : List.<String>of();
+            records.add(new Record(i, fields, extra));
         }
         return new Table(header, records);
     }

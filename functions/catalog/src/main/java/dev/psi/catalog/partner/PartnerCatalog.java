@@ -17,6 +17,7 @@ import dev.psi.kernel.web.ProblemException;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
 
 @Singleton
@@ -48,7 +49,7 @@ final class PartnerCatalog {
             }
             throw e;
         }
-        audit.record(tx, tenant, "create", kind.name().toLowerCase(), request.code(), request);
+        audit.record(tx, tenant, "create", kind.name().toLowerCase(Locale.ROOT), request.code(), request);
         return find(tx, kind, tenant, request.code());
     }
 
@@ -66,7 +67,7 @@ final class PartnerCatalog {
             if (updated == 0) {
                 throw kind.table.whyNotUpdated(tx, tenant, code, expectedVersion);
             }
-            audit.record(tx, tenant, "update", kind.name().toLowerCase(), code, request);
+            audit.record(tx, tenant, "update", kind.name().toLowerCase(Locale.ROOT), code, request);
             return find(tx, kind, tenant, code);
         });
     }
@@ -74,7 +75,7 @@ final class PartnerCatalog {
     Partner setActive(PartnerKind kind, TenantId tenant, String code, boolean active, Integer expectedVersion) {
         return database.inTransaction(tx -> {
             kind.table.setActive(tx, tenant, code, active, expectedVersion, clock.instant());
-            audit.record(tx, tenant, active ? "activate" : "deactivate", kind.name().toLowerCase(), code, null);
+            audit.record(tx, tenant, active ? "activate" : "deactivate", kind.name().toLowerCase(Locale.ROOT), code, null);
             return find(tx, kind, tenant, code);
         });
     }

@@ -41,7 +41,7 @@ abstract class PartnerEndpoints {
         return idempotent.execute(tenant, "catalog." + kind.path + ".create", idempotencyKey, request, HttpStatus.CREATED,
                 tx -> {
                     var partner = catalog.create(tx, kind, tenant, request);
-                    return new Created<>(partner, "/api/" + kind.path + "/" + partner.code());
+                    return new Created<>(partner, PathKeys.location("/api/" + kind.path, partner.code()));
                 });
     }
 

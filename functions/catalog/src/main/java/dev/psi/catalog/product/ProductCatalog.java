@@ -43,6 +43,7 @@ final class ProductCatalog {
     }
 
     Product create(Tx tx, TenantId tenant, ProductRequest request) throws SQLException {
+        request = withoutBlanks(request);
         Long supplierId = supplierId(tx, tenant, request);
         var now = clock.instant();
         try {
@@ -81,6 +82,7 @@ final class ProductCatalog {
      */
     boolean replace(Tx tx, TenantId tenant, String sku, Integer expectedVersion, ProductRequest request)
             throws SQLException {
+        request = withoutBlanks(request);
         Long supplierId = supplierId(tx, tenant, request);
         int updated;
         try {
@@ -156,6 +158,21 @@ final class ProductCatalog {
                 row.string("category"), row.decimal("purchase_price"), row.decimal("sale_price"),
                 row.decimal("reorder_point"), row.decimal("reorder_quantity"), row.string("supplier_code"),
                 row.bool("active"), row.intValue("version"), row.instant("created_at"), row.instant("updated_at"));
+    }
+
+    /**
+     * Forms send "" for a field left empty. An empty barcode would be a real value to the unique
+     * key (the second product without a barcode would collide with the first), and an empty
+     * supplier code would name a supplier that cannot exist: both mean "none".
+     */
+    private static ProductRequest withoutBlanks(ProductRequest r) {
+        return new ProductRequest(r.sku(), r.name(), r.unit(), blankToNull(r.barcode()), blankToNull(r.category()),
+                r.purchasePrice(), r.salePrice(), r.reorderPoint(), r.reorderQuantity(),
+                blankToNull(r.preferredSupplierCode()), r.version());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static BigDecimal orZero(BigDecimal value) {

@@ -52,7 +52,7 @@ class ProductController {
         return idempotent.execute(tenant, "catalog.product.create", idempotencyKey, request, HttpStatus.CREATED,
                 tx -> {
                     var product = catalog.create(tx, tenant, request);
-                    return new Created<>(product, "/api/products/" + product.sku());
+                    return new Created<>(product, PathKeys.location("/api/products", product.sku()));
                 });
     }
 

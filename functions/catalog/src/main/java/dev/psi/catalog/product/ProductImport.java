@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -65,10 +66,15 @@ final class ProductImport {
         for (Csv.Record record : table.records()) {
             String sku = record.get("sku");
             var errors = new ArrayList<FieldError>();
+            if (record.extra().stream().anyMatch(value -> !value.isBlank())) {
+                errors.add(new FieldError("row", "has " + (table.header().size() + record.extra().size())
+                        + " fields but the header names " + table.header().size()
+                        + " columns; quote values that contain a comma"));
+            }
             ProductRequest request = toRequest(record, errors);
             validator.validate(request).forEach(v -> errors.add(new FieldError(v.getPropertyPath().toString(), v.getMessage())));
             if (sku != null) {
-                Integer first = firstRowOfSku.putIfAbsent(sku.toLowerCase(), record.number());
+                Integer first = firstRowOfSku.putIfAbsent(sku.toLowerCase(Locale.ROOT), record.number());
                 if (first != null) {
                     errors.add(new FieldError("sku", "repeats row " + first));
                 }

@@ -45,7 +45,7 @@ class WarehouseController {
         return idempotent.execute(tenant, "catalog.warehouse.create", idempotencyKey, request, HttpStatus.CREATED,
                 tx -> {
                     var warehouse = catalog.create(tx, tenant, request);
-                    return new Created<>(warehouse, "/api/warehouses/" + warehouse.code());
+                    return new Created<>(warehouse, PathKeys.location("/api/warehouses", warehouse.code()));
                 });
     }
 

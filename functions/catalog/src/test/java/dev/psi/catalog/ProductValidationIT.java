@@ -1,0 +1,165 @@
+package dev.psi.catalog;
+
+import static dev.psi.catalog.Fixtures.aPartner;
+import static dev.psi.catalog.Fixtures.aProduct;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.psi.catalog.Fixtures.Body;
+import dev.psi.testing.PsiTestResources;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A bad request is answered 400 application/problem+json naming the fields, and changes nothing:
+ * no product, no audit entry, no idempotency key (each request carries one, so that a stored key
+ * would show).
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProductValidationIT implements PsiTestResources {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    JsonMapper json;
+
+    CatalogApi api;
+
+    @BeforeEach
+    void newTenant() {
+        api = new CatalogApi(client, json, CatalogApi.aNewTenant());
+        // Something to leave alone: a bad request must not disturb what is there.
+        assertEquals(201, api.post("/api/products", aProduct().build()).status());
+    }
+
+    @Test
+    void shouldRejectBlankSku() {
+        assertRejected(aProduct().with("sku", "  "), List.of("sku"));
+    }
+
+    @Test
+    void shouldRejectMissingNameAndUnitListingBoth() {
+        assertRejected(aProduct().without("name").with("unit", ""), List.of("name", "unit"));
+    }
+
+    @Test
+    void shouldRejectSkuWithSpaces() {
+        assertRejected(aProduct().with("sku", "GREEN TEA"), List.of("sku"));
+    }
+
+    @Test
+    void shouldRejectNegativePrice() {
+        assertRejected(aProduct().with("salePrice", new BigDecimal("-0.01")), List.of("salePrice"));
+    }
+
+    @Test
+    void shouldRejectPriceWithMoreThanTwoDecimals() {
+        assertRejected(aProduct().with("purchasePrice", new BigDecimal("1.234")), List.of("purchasePrice"));
+    }
+
+    @Test
+    void shouldRejectReorderPointWithMoreThanFourDecimals() {
+        assertRejected(aProduct().with("reorderPoint", new BigDecimal("1.23456")), List.of("reorderPoint"));
+    }
+
+    @Test
+    void shouldRejectUnknownPreferredSupplier() {
+        assertRejected(aProduct().with("preferredSupplierCode", "NO-SUCH-SUPPLIER"), List.of("preferredSupplierCode"));
+    }
+
+    @Test
+    void shouldRejectInactivePreferredSupplier() {
+        var supplier = aPartner();
+        api.post("/api/suppliers", supplier.build());
+        api.post("/api/suppliers/" + supplier.key() + "/deactivate", Map.of());
+
+        assertRejected(aProduct().with("preferredSupplierCode", supplier.key()), List.of("preferredSupplierCode"));
+    }
+
+    @Test
+    void shouldRejectMalformedJsonWithProblem() {
+        var before = Rows.footprint(api.tenant());
+
+        var reply = api.postRaw("/api/products", "application/json", "{\"sku\": \"A-1\", \"name\": ", "Idempotency-Key", aKey());
+
+        assertEquals(400, reply.status(), reply::toString);
+        assertProblemJson(reply);
+        assertEquals("urn:psi:problem:malformed", reply.problem().type());
+        assertEquals(before, Rows.footprint(api.tenant()));
+    }
+
+    @Test
+    void shouldRejectTextForANumberWithProblem() {
+        var before = Rows.footprint(api.tenant());
+
+        var reply = api.post("/api/products", aProduct().with("salePrice", "twelve").build(), "Idempotency-Key", aKey());
+
+        assertEquals(400, reply.status(), reply::toString);
+        assertProblemJson(reply);
+        assertEquals(before, Rows.footprint(api.tenant()));
+    }
+
+    @Test
+    void shouldRejectABodyThatIsNotJson() {
+        var before = Rows.footprint(api.tenant());
+
+        var reply = api.postRaw("/api/products", "text/plain", "sku=A-1", "Idempotency-Key", aKey());
+
+        assertEquals(415, reply.status(), reply::toString);
+        assertProblemJson(reply);
+        assertEquals(before, Rows.footprint(api.tenant()));
+    }
+
+    @Test
+    void shouldAnswerUnknownRouteWithNotFoundProblem() {
+        var reply = api.get("/api/no-such-resource");
+
+        assertEquals(404, reply.status(), reply::toString);
+        assertProblemJson(reply);
+        assertEquals("urn:psi:problem:not-found", reply.problem().type());
+    }
+
+    @Test
+    void shouldAnswerUnsupportedMethodWithProblem() {
+        var reply = api.delete("/api/products");
+
+        assertEquals(405, reply.status(), reply::toString);
+        assertProblemJson(reply);
+        assertEquals("urn:psi:problem:method-not-allowed", reply.problem().type());
+    }
+
+    private void assertRejected(Body body, List<String> fields) {
+        var before = Rows.footprint(api.tenant());
+
+        var reply = api.post("/api/products", body.build(), "Idempotency-Key", aKey());
+
+        assertEquals(400, reply.status(), reply::toString);
+        assertProblemJson(reply);
+        assertEquals("urn:psi:problem:validation", reply.problem().type());
+        assertEquals(fields, reply.errorFields().stream().distinct().sorted().toList(), reply::toString);
+        assertTrue(reply.problem().errors().stream().allMatch(e -> e.message() != null && !e.message().isBlank()));
+        assertEquals(before, Rows.footprint(api.tenant()), "a bad request changes nothing");
+    }
+
+    private static void assertProblemJson(CatalogApi.Reply reply) {
+        assertTrue(reply.contentType() != null && reply.contentType().startsWith("application/problem+json"), reply::toString);
+        assertEquals(reply.status(), reply.problem().status());
+    }
+
+    private static String aKey() {
+        return UUID.randomUUID().toString();
+    }
+}

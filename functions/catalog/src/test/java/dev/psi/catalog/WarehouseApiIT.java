@@ -1,0 +1,154 @@
+package dev.psi.catalog;
+
+import static dev.psi.catalog.Fixtures.aWarehouse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.psi.contract.catalog.Warehouse;
+import dev.psi.contract.common.Page;
+import dev.psi.testing.PsiTestResources;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WarehouseApiIT implements PsiTestResources {
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    JsonMapper json;
+
+    CatalogApi api;
+
+    @BeforeEach
+    void newTenant() {
+        api = new CatalogApi(client, json, CatalogApi.aNewTenant());
+    }
+
+    @Test
+    void shouldCreateAndReadAWarehouse() {
+        var body = aWarehouse();
+
+        var created = api.post("/api/warehouses", body.build());
+        var read = api.get("/api/warehouses/" + body.key());
+
+        assertEquals(201, created.status(), created::toString);
+        assertEquals("/api/warehouses/" + body.key(), created.header("Location"));
+        var warehouse = read.as(Warehouse.class);
+        assertEquals(List.of(body.key(), body.build().get("name"), body.build().get("address"), true, 0),
+                List.of(warehouse.code(), warehouse.name(), warehouse.address(), warehouse.active(), warehouse.version()));
+        assertEquals("\"0\"", read.header("ETag"));
+        assertEquals(body.build().get("name"), Rows.one("SELECT name FROM warehouses WHERE tenant_id = ? AND code = ?",
+                api.tenant(), body.key()).get("name"));
+    }
+
+    @Test
+    void shouldGiveACodeWithASlashALocationThatLeadsBackToIt() {
+        var created = api.post("/api/warehouses", aWarehouse().with("code", "SH/01").build());
+
+        assertEquals("/api/warehouses/SH%2F01", created.header("Location"));
+        assertEquals("SH/01", api.get(created.header("Location")).as(Warehouse.class).code());
+    }
+
+    @Test
+    void shouldUpdateWithIfMatch() {
+        var body = aWarehouse();
+        api.post("/api/warehouses", body.build());
+
+        var reply = api.put("/api/warehouses/" + body.key(), body.with("name", "Main store").build(), "If-Match", "\"0\"");
+
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals("\"1\"", reply.header("ETag"));
+        assertEquals(Map.of("name", "Main store", "version", 1), Rows.one(
+                "SELECT name, version FROM warehouses WHERE tenant_id = ? AND code = ?", api.tenant(), body.key()));
+    }
+
+    @Test
+    void shouldRefuseAStaleUpdateWith412AndAMissingIfMatchWith428() {
+        var body = aWarehouse();
+        api.post("/api/warehouses", body.build());
+        api.put("/api/warehouses/" + body.key(), body.with("name", "First").build(), "If-Match", "\"0\"");
+
+        var stale = api.put("/api/warehouses/" + body.key(), body.with("name", "Stale").build(), "If-Match", "\"0\"");
+        var blind = api.put("/api/warehouses/" + body.key(), body.with("name", "Blind").build());
+
+        assertEquals(412, stale.status(), stale::toString);
+        assertEquals(428, blind.status(), blind::toString);
+        assertEquals(Map.of("name", "First", "version", 1), Rows.one(
+                "SELECT name, version FROM warehouses WHERE tenant_id = ? AND code = ?", api.tenant(), body.key()));
+    }
+
+    @Test
+    void shouldRejectADuplicateCodeWithConflict() {
+        var body = aWarehouse();
+        api.post("/api/warehouses", body.build());
+
+        var reply = api.post("/api/warehouses", aWarehouse().with("code", body.key()).build());
+
+        assertEquals(409, reply.status(), reply::toString);
+        assertEquals("urn:psi:problem:duplicate", reply.problem().type());
+        assertEquals(1L, Rows.count("SELECT COUNT(*) FROM warehouses WHERE tenant_id = ?", api.tenant()));
+    }
+
+    @Test
+    void shouldRejectABlankNameAndStoreNothing() {
+        var before = Rows.footprint(api.tenant());
+
+        var reply = api.post("/api/warehouses", aWarehouse().with("name", " ").build(), "Idempotency-Key", "wh-bad");
+
+        assertEquals(400, reply.status(), reply::toString);
+        assertEquals(List.of("name"), reply.errorFields());
+        assertEquals(before, Rows.footprint(api.tenant()));
+    }
+
+    @Test
+    void shouldDeactivateOnDeleteAndListByActiveAndSearch() {
+        var north = aWarehouse().with("name", "North depot");
+        var south = aWarehouse().with("name", "South depot");
+        api.post("/api/warehouses", north.build());
+        api.post("/api/warehouses", south.build());
+
+        var deleted = api.delete("/api/warehouses/" + south.key());
+
+        assertEquals(204, deleted.status(), deleted::toString);
+        assertFalse(api.get("/api/warehouses/" + south.key()).as(Warehouse.class).active());
+        assertEquals(List.of(north.key()), codes("/api/warehouses?active=true"));
+        assertEquals(List.of(south.key()), codes("/api/warehouses?active=false"));
+        assertEquals(List.of(south.key()), codes("/api/warehouses?q=south"));
+        assertEquals(List.of(south.key(), north.key()), codes("/api/warehouses?sort=-name"));
+    }
+
+    @Test
+    void shouldReactivateAWarehouse() {
+        var body = aWarehouse();
+        api.post("/api/warehouses", body.build());
+        api.post("/api/warehouses/" + body.key() + "/deactivate", Map.of());
+
+        var reply = api.post("/api/warehouses/" + body.key() + "/activate", Map.of(), "If-Match", "\"1\"");
+
+        assertEquals(200, reply.status(), reply::toString);
+        assertTrue(reply.as(Warehouse.class).active());
+        assertEquals(true, Rows.one("SELECT active FROM warehouses WHERE tenant_id = ? AND code = ?",
+                api.tenant(), body.key()).get("active"));
+    }
+
+    private List<String> codes(String path) {
+        var reply = api.get(path);
+        assertEquals(200, reply.status(), reply::toString);
+        Page<Warehouse> page = reply.read(Argument.of(Page.class, Warehouse.class));
+        return page.items().stream().map(Warehouse::code).toList();
+    }
+}
