@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.psi.local.LocalSystem;
 import dev.psi.testing.Api;
 import dev.psi.testing.Fixtures;
 import java.math.BigDecimal;
@@ -27,7 +28,7 @@ class ChainIT {
 
     static final Duration CHAIN = Duration.ofSeconds(60);
 
-    SystemUnderTest system;
+    LocalSystem system;
     String tenant;
     Api catalog;
     Api stock;
@@ -39,11 +40,11 @@ class ChainIT {
     void tenantWithCatalog() {
         system = SystemUnderTest.get();
         tenant = Fixtures.newTenant();
-        catalog = system.api("catalog", tenant);
-        stock = system.api("stock-adjust", tenant);
-        inventory = system.api("inventory-query", tenant);
-        orders = system.api("order-create", tenant);
-        workflow = system.api("order-workflow", tenant);
+        catalog = SystemUnderTest.api("catalog", tenant);
+        stock = SystemUnderTest.api("stock-adjust", tenant);
+        inventory = SystemUnderTest.api("inventory-query", tenant);
+        orders = SystemUnderTest.api("order-create", tenant);
+        workflow = SystemUnderTest.api("order-workflow", tenant);
         created(catalog.post("/api/warehouses", Map.of("code", "WH1", "name", "Main")));
         created(catalog.post("/api/customers", Map.of("code", "CUS1", "name", "A customer")));
         created(catalog.post("/api/suppliers", Map.of("code", "SUP1", "name", "A supplier")));

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.psi.local.LocalSystem;
 import dev.psi.testing.Api;
 import dev.psi.testing.Fixtures;
 import dev.psi.testing.TestInfrastructure;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
 /** Nothing lost, nothing applied twice: duplicates, a broker outage and a poison event. */
 class ResilienceIT {
 
-    SystemUnderTest system;
+    LocalSystem system;
     String tenant;
     Api orders;
     Api workflow;
@@ -40,13 +41,13 @@ class ResilienceIT {
     void tenantWithStock() {
         system = SystemUnderTest.get();
         tenant = Fixtures.newTenant();
-        orders = system.api("order-create", tenant);
-        workflow = system.api("order-workflow", tenant);
-        inventory = system.api("inventory-query", tenant);
+        orders = SystemUnderTest.api("order-create", tenant);
+        workflow = SystemUnderTest.api("order-workflow", tenant);
+        inventory = SystemUnderTest.api("inventory-query", tenant);
         Fixtures.warehouse(tenant, "WH1");
         Fixtures.customer(tenant, "CUS1");
         Fixtures.aProduct(tenant, "A").create();
-        var adjusted = system.api("stock-adjust", tenant).post("/api/stock/adjustments", Map.of("warehouseCode", "WH1",
+        var adjusted = SystemUnderTest.api("stock-adjust", tenant).post("/api/stock/adjustments", Map.of("warehouseCode", "WH1",
                 "sku", "A", "quantity", 20, "reason", "FOUND", "unitCost", 1));
         assertEquals(201, adjusted.status(), adjusted.body());
     }
@@ -121,7 +122,7 @@ class ResilienceIT {
         awaitStatus(number, "CONFIRMED");
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 decimal("SELECT COUNT(*) FROM dead_letters WHERE event_id = ?", poisonId).longValue() == 1);
-        var letters = system.api("stock-adjust", tenant).get("/events/dead-letters");
+        var letters = SystemUnderTest.api("stock-adjust", tenant).get("/events/dead-letters");
         assertEquals(200, letters.status(), letters.body());
         assertTrue(letters.body().contains(poisonId), letters.body());
     }
@@ -166,7 +167,7 @@ class ResilienceIT {
     }
 
     private double duplicates(String function) {
-        var body = system.api(function, tenant).get("/prometheus").body();
+        var body = SystemUnderTest.api(function, tenant).get("/prometheus").body();
         var matcher = Pattern.compile("psi_events_consumed_total\\{[^}]*outcome=\"duplicate\"[^}]*} ([0-9.E+]+)").matcher(body);
         double total = 0;
         while (matcher.find()) {

@@ -1,4 +1,4 @@
-package dev.psi.testing;
+package dev.psi.local;
 
 import java.io.IOException;
 import java.net.URI;
