@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The whole system for the tests of this JVM, started on first use on the harness's database and
- * Redis, with the PingSources' sweep every two seconds instead of every minute.
+ * Redis. The PingSources' sweep runs every 30 s, so the chain tests exercise publishing right after
+ * commit; a test that needs a sweep sooner calls {@code sweep()}.
  */
 final class SystemUnderTest {
 
@@ -27,7 +28,7 @@ final class SystemUnderTest {
             try {
                 system = LocalSystem.start(new LocalSystem.Settings(root, root.resolve("testing/system-tests/target/system"),
                         infrastructure.database(), infrastructure.redisHost(), infrastructure.redisPort(), Map.of(),
-                        Duration.ofSeconds(2)));
+                        Duration.ofSeconds(30)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -13,6 +13,6 @@ import java.math.BigDecimal;
 @Serdeable
 public record OrderLineRequest(
         @NotBlank @Size(max = 64) String sku,
-        @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 14, fraction = 4) BigDecimal quantity,
+        @NotNull @DecimalMin(value = "0", inclusive = false, message = "must be greater than 0") @Digits(integer = 14, fraction = 4) BigDecimal quantity,
         @Nullable @DecimalMin("0") @Digits(integer = 16, fraction = 2) BigDecimal unitPrice) {
 }

@@ -20,6 +20,6 @@ public record QuantityLinesRequest(
     @Serdeable
     public record Line(
             @NotBlank @Size(max = 64) String sku,
-            @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 14, fraction = 4) BigDecimal quantity) {
+            @NotNull @DecimalMin(value = "0", inclusive = false, message = "must be greater than 0") @Digits(integer = 14, fraction = 4) BigDecimal quantity) {
     }
 }

@@ -12,5 +12,5 @@ import java.math.BigDecimal;
 @Serdeable
 public record StockLineRequest(
         @NotBlank @Size(max = 64) String sku,
-        @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 14, fraction = 4) BigDecimal quantity) {
+        @NotNull @DecimalMin(value = "0", inclusive = false, message = "must be greater than 0") @Digits(integer = 14, fraction = 4) BigDecimal quantity) {
 }

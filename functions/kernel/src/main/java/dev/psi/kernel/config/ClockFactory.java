@@ -7,8 +7,9 @@ import java.time.Clock;
 @Factory
 final class ClockFactory {
 
+    /** Microseconds, what DATETIME(6) keeps: a time read back equals the time written. */
     @Singleton
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1_000));
     }
 }
