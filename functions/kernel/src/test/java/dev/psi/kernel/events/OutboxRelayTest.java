@@ -263,6 +263,7 @@ class OutboxRelayTest implements PsiTestResources {
         var properties = new HashMap<String, Object>(TestInfrastructure.get().properties(false));
         properties.put("micronaut.application.name", "kernel-test-offline");
         properties.put("psi.kafka.bootstrap-servers", "127.0.0.1:" + closedPort);
+        properties.put("psi.outbox.publish-after-commit", true); // this test is about publishing after commit
         properties.put("psi.kafka.producer.max-block", "3s");
         return ApplicationContext.run(properties);
     }
