@@ -7,6 +7,7 @@ import dev.psi.contract.inventory.Valuation;
 import dev.psi.contract.stock.MovementType;
 import dev.psi.contract.stock.StockMovement;
 import dev.psi.kernel.db.Database;
+import dev.psi.kernel.db.Decimals;
 import dev.psi.kernel.db.Pages;
 import dev.psi.kernel.db.Row;
 import dev.psi.kernel.db.Where;
@@ -135,8 +136,8 @@ final class InventoryReads {
             value = value.add(row.value());
         }
         BigDecimal averageCost = onHand.signum() == 0 ? BigDecimal.ZERO
-                : value.divide(onHand, 6, RoundingMode.HALF_UP).stripTrailingZeros();
-        return new SkuInventory.Total(onHand, reserved, onHand.subtract(reserved), plain(averageCost), value);
+                : Decimals.plain(value.divide(onHand, 6, RoundingMode.HALF_UP));
+        return new SkuInventory.Total(onHand, reserved, onHand.subtract(reserved), averageCost, value);
     }
 
     private static StockMovement movement(Row row, String sku) throws SQLException {
@@ -152,7 +153,4 @@ final class InventoryReads {
         return onHand.multiply(averageCost).setScale(2, RoundingMode.HALF_UP);
     }
 
-    private static BigDecimal plain(BigDecimal value) {
-        return value.scale() < 0 ? value.setScale(0) : value;
-    }
 }

@@ -141,6 +141,37 @@ class ChainIT {
     }
 
     @Test
+    void shouldTakeBackACustomerReturnAtItsIssueCostAndSendGoodsBackToTheSupplier() {
+        adjust("A", "10", "2.00");
+        String number = placeSalesOrder("A", "4");
+        awaitStatus("/api/sales-orders/" + number, "CONFIRMED");
+        workflow.post("/api/sales-orders/" + number + "/shipments", Map.of());
+        awaitStatus("/api/sales-orders/" + number, "SHIPPED");
+        adjust("A", "6", "5.00"); // the average moves to (6 x 2.00 + 6 x 5.00) / 12 = 3.50
+
+        var tooMany = workflow.post("/api/sales-orders/" + number + "/returns", Map.of("lines", List.of(Map.of("sku", "A", "quantity", 5))));
+        var returned = workflow.post("/api/sales-orders/" + number + "/returns", Map.of("lines", List.of(Map.of("sku", "A", "quantity", 2))));
+
+        assertEquals(400, tooMany.status(), "only 4 were shipped: " + tooMany.body());
+        assertEquals(202, returned.status(), returned.body());
+        await().atMost(CHAIN).until(() -> new BigDecimal("14").compareTo(inventory.get("/api/inventory/A").decimal("total.onHand")) == 0);
+        // back in at the issue cost 2.00: (12 x 3.50 + 2 x 2.00) / 14 = 3.285714
+        assertEquals(0, new BigDecimal("3.285714").compareTo(inventory.get("/api/inventory/A").decimal("warehouses.0.averageCost")));
+        await().atMost(CHAIN).until(() -> new BigDecimal("2").compareTo(workflow.get("/api/sales-orders/" + number)
+                .decimal("lines.0.returnedQuantity")) == 0);
+
+        var purchase = orders.post("/api/purchase-orders", Map.of("supplierCode", "SUP1", "warehouseCode", "WH1",
+                "lines", List.of(Map.of("sku", "A", "quantity", 5, "unitPrice", 3.00))));
+        String path = "/api/purchase-orders/" + purchase.text("number");
+        workflow.post(path + "/receipts", Map.of());
+        awaitStatus(path, "RECEIVED");
+        assertEquals(202, workflow.post(path + "/returns", Map.of("lines", List.of(Map.of("sku", "A", "quantity", 3)))).status());
+        await().atMost(CHAIN).until(() -> new BigDecimal("16").compareTo(inventory.get("/api/inventory/A").decimal("total.onHand")) == 0);
+        await().atMost(CHAIN).until(() -> new BigDecimal("3").compareTo(workflow.get(path).decimal("lines.0.returnedQuantity")) == 0);
+        assertStockEqualsLedger(tenant);
+    }
+
+    @Test
     void shouldServeTheNewStockLevelRightAfterAnAdjustmentCommits() {
         adjust("A", "1", "1");
         for (int i = 2; i <= 20; i++) {

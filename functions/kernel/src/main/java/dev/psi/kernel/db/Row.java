@@ -43,12 +43,7 @@ public final class Row {
      * {@code 12.5}), so that JSON shows the number a person would write. Compare with compareTo.
      */
     public BigDecimal decimal(String column) throws SQLException {
-        BigDecimal value = resultSet.getBigDecimal(column);
-        if (value == null) {
-            return null;
-        }
-        value = value.stripTrailingZeros();
-        return value.scale() < 0 ? value.setScale(0) : value;
+        return Decimals.plain(resultSet.getBigDecimal(column));
     }
 
     public Instant instant(String column) throws SQLException {

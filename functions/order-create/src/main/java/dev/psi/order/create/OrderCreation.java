@@ -13,6 +13,7 @@ import dev.psi.contract.order.SalesOrderRequest;
 import dev.psi.contract.order.StatusChange;
 import dev.psi.kernel.audit.OrderMetrics;
 import dev.psi.kernel.db.DocumentNumbers;
+import dev.psi.kernel.db.Decimals;
 import dev.psi.kernel.db.Tx;
 import dev.psi.kernel.events.Outbox;
 import dev.psi.kernel.tenant.TenantId;
@@ -130,7 +131,6 @@ final class OrderCreation {
     }
 
     private static BigDecimal plain(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+        return Decimals.plain(value);
     }
 }

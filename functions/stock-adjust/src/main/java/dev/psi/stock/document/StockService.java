@@ -13,6 +13,7 @@ import dev.psi.contract.stock.StocktakeResult;
 import dev.psi.contract.stock.TransferRequest;
 import dev.psi.contract.stock.TransferResult;
 import dev.psi.kernel.db.DocumentNumbers;
+import dev.psi.kernel.db.Decimals;
 import dev.psi.kernel.db.Tx;
 import dev.psi.kernel.events.Outbox;
 import dev.psi.kernel.tenant.TenantId;
@@ -445,7 +446,6 @@ final class StockService implements StockOperations {
     }
 
     private static BigDecimal plain(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+        return Decimals.plain(value);
     }
 }

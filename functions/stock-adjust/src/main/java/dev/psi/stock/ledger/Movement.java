@@ -2,6 +2,7 @@ package dev.psi.stock.ledger;
 
 import dev.psi.contract.stock.MovementType;
 import dev.psi.contract.stock.StockMovement;
+import dev.psi.kernel.db.Decimals;
 import dev.psi.stock.domain.StockKey;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,8 +18,7 @@ public record Movement(long id, StockKey key, MovementType type, BigDecimal onHa
                 context.reason(), context.referenceType(), context.referenceNumber(), context.eventId(), createdAt);
     }
 
-    static BigDecimal plain(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    private static BigDecimal plain(BigDecimal value) {
+        return Decimals.plain(value);
     }
 }

@@ -4,6 +4,7 @@ import dev.psi.contract.events.StockEvents;
 import dev.psi.contract.stock.MovementType;
 import dev.psi.kernel.cache.CacheKeys;
 import dev.psi.kernel.cache.RedisCache;
+import dev.psi.kernel.db.Decimals;
 import dev.psi.kernel.db.Tx;
 import dev.psi.kernel.events.Outbox;
 import dev.psi.stock.domain.Shortage;
@@ -197,6 +198,6 @@ public final class StockLedger {
     }
 
     private static BigDecimal plainOf(BigDecimal value) {
-        return Movement.plain(value);
+        return Decimals.plain(value);
     }
 }
