@@ -49,18 +49,28 @@ final class StockDocuments {
                 ctx.at(), ctx.at());
     }
 
-    /** The order's open reservations, locked, in lock order. */
+    /**
+     * The order's open reservations, locked, in lock order. The reservation rows are locked on
+     * their own table: a locking read over the join would X-lock product and warehouse rows too.
+     */
     List<Held> heldReservations(Tx tx, TenantId tenant, String documentType, String documentNumber) throws SQLException {
-        return tx.list("SELECT r.id, r.product_id, r.warehouse_id, r.quantity, p.sku, w.code, p.reorder_point,"
-                        + " p.purchase_price FROM stock_reservations r JOIN products p ON p.id = r.product_id"
+        var locked = new java.util.HashMap<Long, BigDecimal>();
+        for (var row : tx.list("SELECT id, quantity FROM stock_reservations WHERE tenant_id = ? AND document_type = ?"
+                        + " AND document_number = ? ORDER BY product_id, warehouse_id FOR UPDATE",
+                r -> java.util.Map.entry(r.longValue("id"), r.decimal("quantity")), tenant.value(), documentType, documentNumber)) {
+            locked.put(row.getKey(), row.getValue());
+        }
+        return tx.list("SELECT r.id, r.product_id, r.warehouse_id, p.sku, w.code, p.reorder_point, p.purchase_price"
+                        + " FROM stock_reservations r JOIN products p ON p.id = r.product_id"
                         + " JOIN warehouses w ON w.id = r.warehouse_id"
-                        + " WHERE r.tenant_id = ? AND r.document_type = ? AND r.document_number = ? AND r.quantity > 0"
-                        + " ORDER BY r.product_id, r.warehouse_id FOR UPDATE",
-                row -> new Held(row.longValue("id"),
-                        new StockKey(row.longValue("product_id"), row.longValue("warehouse_id"), row.string("sku"),
-                                row.string("code"), row.decimal("reorder_point"), row.decimal("purchase_price")),
-                        row.decimal("quantity")),
-                tenant.value(), documentType, documentNumber);
+                        + " WHERE r.tenant_id = ? AND r.document_type = ? AND r.document_number = ?"
+                        + " ORDER BY r.product_id, r.warehouse_id",
+                        row -> new Held(row.longValue("id"),
+                                new StockKey(row.longValue("product_id"), row.longValue("warehouse_id"), row.string("sku"),
+                                        row.string("code"), row.decimal("reorder_point"), row.decimal("purchase_price")),
+                                locked.getOrDefault(row.longValue("id"), BigDecimal.ZERO)),
+                        tenant.value(), documentType, documentNumber)
+                .stream().filter(held -> held.quantity().signum() > 0).toList();
     }
 
     void releaseReservation(Tx tx, long id, BigDecimal quantity, Instant now) throws SQLException {

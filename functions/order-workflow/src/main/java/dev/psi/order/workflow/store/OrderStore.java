@@ -38,26 +38,31 @@ public final class OrderStore {
         this.clock = clock;
     }
 
-    /** The order with its lines, locked until the transaction ends. */
+    /**
+     * The order with its lines. Only the order's own row is locked (every change of an order locks
+     * it first, so that serialises them); a locking read over a join would also X-lock the joined
+     * product and warehouse rows, which every stock insert S-locks through its foreign keys.
+     */
     public Optional<OrderRecord> lock(Tx tx, TenantId tenant, Kind kind, String number) throws SQLException {
-        var header = tx.one("SELECT o.id, o.status, w.code AS warehouse_code FROM " + kind.table + " o"
-                        + " JOIN warehouses w ON w.id = o.warehouse_id WHERE o.tenant_id = ? AND o.number = ? FOR UPDATE",
-                row -> new Object[] {row.longValue("id"), row.string("status"), row.string("warehouse_code")},
+        var header = tx.one("SELECT id, status, warehouse_id FROM " + kind.table + " WHERE tenant_id = ? AND number = ? FOR UPDATE",
+                row -> new Object[] {row.longValue("id"), row.string("status"), row.longValue("warehouse_id")},
                 tenant.value(), number);
         if (header.isEmpty()) {
             return Optional.empty();
         }
         long id = (Long) header.get()[0];
+        String warehouseCode = tx.one("SELECT code FROM warehouses WHERE id = ?", row -> row.string("code"), header.get()[2])
+                .orElseThrow();
         var lines = tx.list("SELECT l.id, l.line_no, p.sku, l.quantity, l.unit_price, l." + kind.doneColumn + " AS done,"
                         + " l.returned_quantity, l.pending_quantity, l.pending_return_quantity, "
                         + (kind == Kind.SALES ? "l.unit_cost" : "l.unit_price AS unit_cost")
                         + " FROM " + kind.lineTable + " l JOIN products p ON p.id = l.product_id"
-                        + " WHERE l.order_id = ? ORDER BY l.line_no FOR UPDATE",
+                        + " WHERE l.order_id = ? ORDER BY l.line_no",
                 row -> new OrderLineState(row.longValue("id"), row.intValue("line_no"), row.string("sku"),
                         row.decimal("quantity"), row.decimal("unit_price"), row.decimal("done"),
                         row.decimal("returned_quantity"), row.decimal("pending_quantity"),
                         row.decimal("pending_return_quantity"), row.decimal("unit_cost")), id);
-        return Optional.of(new OrderRecord(kind, id, number, (String) header.get()[1], (String) header.get()[2], lines));
+        return Optional.of(new OrderRecord(kind, id, number, (String) header.get()[1], warehouseCode, lines));
     }
 
     public OrderRecord require(Tx tx, TenantId tenant, Kind kind, String number) throws SQLException {
