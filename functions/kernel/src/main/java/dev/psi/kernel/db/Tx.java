@@ -90,7 +90,13 @@ public final class Tx {
             connection.releaseSavepoint(savepoint);
             return result;
         } catch (RuntimeException | SQLException e) {
-            connection.rollback(savepoint);
+            try {
+                connection.rollback(savepoint);
+            } catch (SQLException gone) {
+                // A deadlock rolls the whole transaction back, savepoint included: the original
+                // error is the one to report (and to retry on), not the missing savepoint.
+                e.addSuppressed(gone);
+            }
             throw e;
         }
     }

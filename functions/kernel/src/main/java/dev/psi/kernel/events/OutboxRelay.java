@@ -62,7 +62,7 @@ public final class OutboxRelay {
     }
 
     /** What one claim-send-mark transaction did. */
-    private record Pass(int claimed, int published, int failed, boolean brokerDown, long lastId, Set<Aggregate> blocked) {
+    private record Pass(int claimed, int published, int failed, boolean brokerDown, long lastId) {
     }
 
     private final Database database;
@@ -80,8 +80,8 @@ public final class OutboxRelay {
     private final ConcurrentLinkedQueue<Committed> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
-    /** 50 ms doubling: about 3 s of retries for an aggregate another relay is publishing. */
-    private static final int MAX_BLOCKED_RETRIES = 6;
+    /** 50 ms doubling: about 3 s of retries for rows another relay kept from us. */
+    private static final int MAX_RETRIES = 6;
     private volatile Instant brokerDownUntil = Instant.MIN;
     private final java.util.concurrent.atomic.AtomicBoolean recoveryScheduled = new java.util.concurrent.atomic.AtomicBoolean();
     private java.util.concurrent.ScheduledExecutorService recovery;
@@ -155,21 +155,18 @@ public final class OutboxRelay {
     }
 
     /**
-     * Publishes the pending rows of these rows' aggregates. An aggregate whose earlier row another
-     * relay holds (another function committed an event of the same order a moment before) is tried
-     * again shortly, a few times with growing pauses, and after that left to the sweep.
+     * Publishes the pending rows of these rows' aggregates, earlier rows first; what another relay
+     * kept from this pass is tried again shortly, and after a few tries left to the sweep.
      */
     private void publishAggregatesOf(List<Committed> rows, int attempt) {
         if (rows.isEmpty() || brokerDown()) {
             return;
         }
         List<Aggregate> aggregates = rows.stream().map(Committed::aggregate).distinct().toList();
-        var blocked = new java.util.HashSet<Aggregate>();
         try {
             for (int from = 0; from < aggregates.size(); from += AGGREGATES_PER_CLAIM) {
                 var chunk = aggregates.subList(from, Math.min(aggregates.size(), from + AGGREGATES_PER_CLAIM));
                 Pass pass = database.inTransaction(tx -> publish(tx, claimPendingOf(tx, chunk)));
-                blocked.addAll(pass.blocked());
                 if (pass.brokerDown()) {
                     return;
                 }
@@ -178,9 +175,24 @@ public final class OutboxRelay {
             LOG.warn("publishing {} outbox rows after commit failed; the sweep will retry them", rows.size(), e);
             return;
         }
-        if (!blocked.isEmpty() && attempt < MAX_BLOCKED_RETRIES) {
-            var again = rows.stream().filter(row -> blocked.contains(row.aggregate())).toList();
-            recovery().schedule(() -> publishAggregatesOf(again, attempt + 1), 50L << attempt, TimeUnit.MILLISECONDS);
+        // Rows can still be pending here: another relay held an earlier row of the aggregate, or had
+        // one of ours locked while it scanned (SKIP LOCKED passes such rows by). Try those again
+        // shortly, with growing pauses, before leaving them to the sweep.
+        var pending = stillPending(rows);
+        if (!pending.isEmpty() && attempt < MAX_RETRIES) {
+            recovery().schedule(() -> publishAggregatesOf(pending, attempt + 1), 50L << attempt, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private List<Committed> stillPending(List<Committed> rows) {
+        try {
+            var ids = database.read(tx -> tx.list("SELECT id FROM outbox WHERE published_at IS NULL AND id IN ("
+                    + placeholders(rows.size()) + ")", row -> row.longValue("id"),
+                    rows.stream().map(Committed::id).toArray()));
+            var waiting = new HashSet<>(ids);
+            return rows.stream().filter(row -> waiting.contains(row.id())).toList();
+        } catch (RuntimeException e) {
+            return List.of(); // the database is away: the sweep will find them
         }
     }
 
@@ -242,7 +254,7 @@ public final class OutboxRelay {
      */
     private Pass publish(Tx tx, List<OutboxRow> claimed) throws SQLException {
         if (claimed.isEmpty()) {
-            return new Pass(0, 0, 0, false, 0, Set.of());
+            return new Pass(0, 0, 0, false, 0);
         }
         Set<Aggregate> blocked = aggregatesWithEarlierPendingRows(tx, claimed);
         var waiting = new LinkedHashMap<Aggregate, ArrayDeque<OutboxRow>>();
@@ -288,7 +300,7 @@ public final class OutboxRelay {
             args.addAll(sent);
             tx.update("UPDATE outbox SET published_at = ? WHERE id IN (" + placeholders(sent.size()) + ")", args.toArray());
         }
-        return new Pass(claimed.size(), sent.size(), failed, brokerDown, claimed.get(claimed.size() - 1).id(), blocked);
+        return new Pass(claimed.size(), sent.size(), failed, brokerDown, claimed.get(claimed.size() - 1).id());
     }
 
     /** Records the failure on the row; true when the broker is to blame and the pass should stop. */

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Builds PSI and runs the benchmarks (dev.psi.bench.Benchmarks), which write BENCHMARKS.md at the
+# repository root. About 3-5 minutes on a 2-core machine, plus the build.
+#
+#   bench/run.sh            build (Maven online) and run
+#   bench/run.sh -o         build offline (everything already in ~/.m2)
+#   bench/run.sh -o --scale 0.2 --out /tmp/quick.md    any other argument goes to the benchmark main
+#
+# Needs MariaDB/MySQL and Redis as the functions do (DATABASE_HOST/PORT/USER/PASSWORD, REDIS_HOST/PORT;
+# default 127.0.0.1:3306 root without password, 127.0.0.1:6379). The run creates and drops its own
+# database psi_bench_<timestamp>. Set BENCH_SKIP_BUILD=1 to reuse what the last build left.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+
+MAVEN_OFFLINE=()
+ARGS=()
+for arg in "$@"; do
+  case "$arg" in
+    -o|--offline) MAVEN_OFFLINE=(-o) ;;
+    *) ARGS+=("$arg") ;;
+  esac
+done
+
+if [[ "${BENCH_SKIP_BUILD:-0}" != "1" ]]; then
+  echo "[bench] building: ./mvnw -B -q ${MAVEN_OFFLINE[*]} install -DskipTests"
+  ./mvnw -B -q "${MAVEN_OFFLINE[@]}" install -DskipTests
+fi
+
+CLASSPATH_FILE="$ROOT/bench/target/runtime-classpath.txt"
+./mvnw -B -q "${MAVEN_OFFLINE[@]}" -f bench/pom.xml dependency:build-classpath \
+  -Dmdep.includeScope=runtime -Dmdep.outputFile="$CLASSPATH_FILE"
+
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+exec "$JAVA" -Xmx1g -cp "$ROOT/bench/target/classes:$(cat "$CLASSPATH_FILE")" \
+  dev.psi.bench.Benchmarks --root "$ROOT" "${ARGS[@]+"${ARGS[@]}"}"

@@ -1,0 +1,109 @@
+package dev.psi.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Where the CPU went during a measurement, from /proc: the whole machine, and each process of this
+ * run (this JVM with the dispatcher and the clients, every function, the Kafka broker) plus the
+ * shared MariaDB and Redis servers. On a shared machine, "machine" minus the listed processes is
+ * somebody else's work: noise.
+ */
+final class Cpu {
+
+    /** A reading: busy and total jiffies of the machine and jiffies per named process. */
+    record Snapshot(long busy, long total, Map<String, Long> processes) {
+    }
+
+    private static final long HZ = 100;
+
+    private Cpu() {
+    }
+
+    static Snapshot snapshot() {
+        long busy = 0;
+        long total = 0;
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            for (int i = 1; i < cpu.length; i++) {
+                long v = Long.parseLong(cpu[i]);
+                total += i <= 8 ? v : 0; // user nice system idle iowait irq softirq steal (guest is in user)
+                busy += (i <= 8 && i != 4 && i != 5) ? v : 0;
+            }
+        } catch (IOException | RuntimeException e) {
+            return new Snapshot(0, 0, Map.of());
+        }
+        var processes = new LinkedHashMap<String, Long>();
+        processes.put("bench JVM (clients, dispatcher)", jiffies(ProcessHandle.current().pid()));
+        ProcessHandle.current().descendants().forEach(p -> processes.merge(label(p.pid()), jiffies(p.pid()), Long::sum));
+        ProcessHandle.allProcesses().forEach(p -> {
+            String command = command(p.pid());
+            if (command.contains("mariadbd") || command.contains("mysqld")) {
+                processes.merge("mariadbd", jiffies(p.pid()), Long::sum);
+            } else if (command.contains("redis-server")) {
+                processes.merge("redis-server", jiffies(p.pid()), Long::sum);
+            }
+        });
+        return new Snapshot(busy, total, processes);
+    }
+
+    /** "machine 1.9 of 2 cores busy: stock-adjust 0.7, mariadbd 0.5, ..." between two readings. */
+    static String describe(Snapshot before, Snapshot after, double seconds) {
+        if (after.total() == 0 || seconds <= 0) {
+            return "(no /proc)";
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        double machine = cores * (double) (after.busy() - before.busy()) / Math.max(1, after.total() - before.total());
+        var used = new LinkedHashMap<String, Double>();
+        double ours = 0;
+        for (var entry : after.processes().entrySet()) {
+            long delta = entry.getValue() - before.processes().getOrDefault(entry.getKey(), 0L);
+            double c = delta / (double) HZ / seconds;
+            ours += c;
+            if (c >= 0.02) {
+                used.put(entry.getKey(), c);
+            }
+        }
+        String parts = used.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(e -> String.format("%s %.2f", e.getKey(), e.getValue())).collect(Collectors.joining(", "));
+        return String.format("machine %.2f of %d cores busy; %s; everything else %.2f", machine, cores, parts,
+                Math.max(0, machine - ours));
+    }
+
+    private static String label(long pid) {
+        String command = command(pid);
+        for (String function : dev.psi.local.LocalSystem.FUNCTIONS) {
+            if (command.contains("/" + function + ".jar")) {
+                return function;
+            }
+        }
+        if (command.contains("kafka") || command.contains("Kafka")) {
+            return "kafka broker";
+        }
+        return "other child";
+    }
+
+    private static String command(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "cmdline")), StandardCharsets.UTF_8)
+                    .replace('\0', ' ');
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static long jiffies(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+}
