@@ -51,7 +51,7 @@ final class InventoryReads {
                     .orElseThrow(() -> ProblemException.notFound("Product", sku));
             var rows = tx.list(ROWS + " WHERE s.tenant_id = ? AND s.product_id = ? ORDER BY w.code",
                     InventoryReads::row, tenant.value(), product[0]);
-            return new SkuInventory(sku, (String) product[1], (String) product[2], rows, total(rows));
+            return SkuInventory.of(sku, (String) product[1], (String) product[2], rows, total(rows));
         });
     }
 

@@ -64,6 +64,8 @@ class InventoryQueryIT implements PsiTestResources {
         assertEquals(0, new BigDecimal("7").compareTo(response.decimal("total.reserved")));
         assertEquals(0, new BigDecimal("7").compareTo(response.decimal("total.available")));
         assertEquals(0, new BigDecimal("37.00").compareTo(response.decimal("total.value")));
+        assertEquals(0, new BigDecimal("14").compareTo(response.decimal("onHand")), "the total at the top level too");
+        assertEquals(0, new BigDecimal("7").compareTo(response.decimal("available")));
         // 37.00 / 14
         assertEquals(0, new BigDecimal("2.642857").compareTo(response.decimal("total.averageCost")));
     }
