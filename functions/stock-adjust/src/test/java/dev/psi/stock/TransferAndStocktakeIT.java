@@ -129,6 +129,29 @@ class TransferAndStocktakeIT implements PsiTestResources {
         assertStockEqualsLedger(tenant);
     }
 
+    @Test
+    void shouldReadEveryStockDocumentBackByItsNumber() {
+        var transfer = api.post("/api/stock/transfers", Map.of("fromWarehouseCode", "WH1", "toWarehouseCode", "WH2",
+                "lines", List.of(Map.of("sku", "A", "quantity", 2))));
+        var stocktake = api.post("/api/stocktakes", Map.of("warehouseCode", "WH1", "lines",
+                List.of(Map.of("sku", "B", "countedQuantity", 4))));
+        var adjustment = api.post("/api/stock/adjustments", adjustment("A", "-1", "DAMAGE", null));
+
+        var transferRead = api.get("/api/stock/transfers/" + transfer.text("number"));
+        var stocktakeRead = api.get("/api/stocktakes/" + stocktake.text("number"));
+        var adjustmentRead = api.get("/api/stock/adjustments/" + adjustment.text("referenceNumber"));
+
+        assertEquals(200, transferRead.status(), transferRead.body());
+        assertEquals(transfer.json(), transferRead.json());
+        assertEquals(200, stocktakeRead.status(), stocktakeRead.body());
+        assertEquals(stocktake.list("movements"), stocktakeRead.list("movements"));
+        assertEquals(0, new BigDecimal("-1").compareTo(variance(stocktakeRead, "B")));
+        assertEquals(200, adjustmentRead.status());
+        assertEquals(adjustment.json(), adjustmentRead.json());
+        assertEquals(404, api.get("/api/stocktakes/" + transfer.text("number")).status(), "a transfer is not a stocktake");
+        assertEquals(404, api.as(Fixtures.newTenant()).get("/api/stock/transfers/" + transfer.text("number")).status());
+    }
+
     private static BigDecimal variance(Api.Response response, String sku) {
         for (Object v : response.list("variances")) {
             var map = (Map<?, ?>) v;

@@ -1,6 +1,9 @@
 package dev.psi.stock.api;
 
 import dev.psi.contract.stock.StockAdjustmentRequest;
+import dev.psi.contract.stock.StockMovement;
+import dev.psi.contract.stock.StocktakeResult;
+import dev.psi.contract.stock.TransferResult;
 import dev.psi.contract.stock.StocktakeRequest;
 import dev.psi.contract.stock.TransferRequest;
 import dev.psi.kernel.idempotency.IdempotentRequests;
@@ -12,6 +15,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
@@ -27,11 +31,31 @@ import jakarta.validation.Valid;
 class StockController {
 
     private final StockOperations stock;
+    private final StockDocumentReads documents;
     private final IdempotentRequests idempotent;
 
-    StockController(StockOperations stock, IdempotentRequests idempotent) {
+    StockController(StockOperations stock, StockDocumentReads documents, IdempotentRequests idempotent) {
         this.stock = stock;
+        this.documents = documents;
         this.idempotent = idempotent;
+    }
+
+    @Operation(summary = "An adjustment by its number: the movement it booked")
+    @Get("/stock/adjustments/{number}")
+    StockMovement adjustment(TenantId tenant, String number) {
+        return documents.adjustment(tenant, number);
+    }
+
+    @Operation(summary = "A transfer by its number, with its movements")
+    @Get("/stock/transfers/{number}")
+    TransferResult transfer(TenantId tenant, String number) {
+        return documents.transfer(tenant, number);
+    }
+
+    @Operation(summary = "A stocktake by its number: the counts, variances and movements")
+    @Get("/stocktakes/{number}")
+    StocktakeResult stocktake(TenantId tenant, String number) {
+        return documents.stocktake(tenant, number);
     }
 
     @Operation(summary = "Adjust stock by hand",
