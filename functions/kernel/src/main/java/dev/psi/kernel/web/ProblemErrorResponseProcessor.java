@@ -35,7 +35,7 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
     private static Problem fromStatus(HttpStatus status, ErrorContext context) {
         List<FieldError> errors = context.getErrors().stream()
                 .filter(e -> e.getPath().isPresent())
-                .map(e -> new FieldError(fieldName(e.getPath().get()), e.getMessage()))
+                .map(e -> fieldError(e.getPath().get(), e.getMessage()))
                 .toList();
         ProblemType type = switch (status) {
             case BAD_REQUEST -> errors.isEmpty() ? ProblemType.MALFORMED : ProblemType.VALIDATION;
@@ -62,6 +62,22 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
     private static Problem problem(ProblemType type, String detail, List<FieldError> errors,
                                    Map<String, Object> extra, ErrorContext context) {
         return new Problem(type.uri(), type.title(), type.status(), detail, context.getRequest().getPath(), errors, extra);
+    }
+
+    private static final java.util.regex.Pattern CONVERSION_PREFIX =
+            java.util.regex.Pattern.compile("^Failed to convert argument \\[[^]]*] for value \\[[^]]*] due to: ");
+    private static final java.util.regex.Pattern JSON_LOCATION =
+            java.util.regex.Pattern.compile("\\s*at \\[Source: [^;]*; line: (\\d+), column: (\\d+)]");
+
+    /**
+     * A binding error in client terms: a body that does not deserialize is reported on {@code body}
+     * (not on the Java parameter's name) with the parser's line and column, without framework wording.
+     */
+    static FieldError fieldError(String path, String message) {
+        String text = message == null ? "is invalid" : CONVERSION_PREFIX.matcher(message).replaceFirst("");
+        boolean body = text.contains("deserialize") || text.startsWith("Invalid JSON");
+        text = JSON_LOCATION.matcher(text).replaceAll(" (line $1, column $2)").trim();
+        return new FieldError(body ? "body" : fieldName(path), text);
     }
 
     /**
