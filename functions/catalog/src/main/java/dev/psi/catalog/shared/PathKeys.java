@@ -17,9 +17,9 @@ public final class PathKeys {
         return collection + "/" + URLEncoder.encode(key, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    /** A PUT may repeat the resource's key in its body, but not change it. */
+    /** A PUT may repeat the resource's key in its body, but not change it (keys compare as the database does: case-insensitively). */
     public static void requireSame(String field, String inPath, String inBody) {
-        if (inBody != null && !inBody.equals(inPath)) {
+        if (inBody != null && !inBody.equalsIgnoreCase(inPath)) {
             throw ProblemException.invalid(field, "must equal the " + field + " in the path ('" + inPath
                     + "'); a " + field + " cannot be changed");
         }
