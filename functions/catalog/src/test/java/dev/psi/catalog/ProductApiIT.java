@@ -60,6 +60,7 @@ class ProductApiIT implements PsiTestResources {
 
         assertEquals(201, reply.status(), reply::toString);
         assertEquals("/api/products/" + body.key(), reply.header("Location"));
+        assertEquals("\"0\"", reply.header("ETag"), "a new product is version 0");
         var product = reply.as(Product.class);
         assertEquals(body.key(), product.sku());
         assertEquals(body.build().get("name"), product.name());

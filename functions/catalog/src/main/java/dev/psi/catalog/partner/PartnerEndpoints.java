@@ -1,5 +1,6 @@
 package dev.psi.catalog.partner;
 
+import dev.psi.catalog.shared.NewEntries;
 import dev.psi.catalog.shared.PathKeys;
 import dev.psi.contract.catalog.Partner;
 import dev.psi.contract.catalog.PartnerRequest;
@@ -38,11 +39,11 @@ abstract class PartnerEndpoints {
     @Post
     HttpResponse<?> create(TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
                            @Body @Valid PartnerRequest request) {
-        return idempotent.execute(tenant, "catalog." + kind.path + ".create", idempotencyKey, request, HttpStatus.CREATED,
+        return NewEntries.created(idempotent.execute(tenant, "catalog." + kind.path + ".create", idempotencyKey, request, HttpStatus.CREATED,
                 tx -> {
                     var partner = catalog.create(tx, kind, tenant, request);
                     return new Created<>(partner, PathKeys.location("/api/" + kind.path, partner.code()));
-                });
+                }));
     }
 
     @Get("/{code}")

@@ -1,5 +1,6 @@
 package dev.psi.catalog.product;
 
+import dev.psi.catalog.shared.NewEntries;
 import dev.psi.catalog.shared.PathKeys;
 import dev.psi.contract.catalog.ImportReport;
 import dev.psi.contract.catalog.Product;
@@ -49,11 +50,11 @@ class ProductController {
     @Post
     HttpResponse<?> create(TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
                            @Body @Valid ProductRequest request) {
-        return idempotent.execute(tenant, "catalog.product.create", idempotencyKey, request, HttpStatus.CREATED,
+        return NewEntries.created(idempotent.execute(tenant, "catalog.product.create", idempotencyKey, request, HttpStatus.CREATED,
                 tx -> {
                     var product = catalog.create(tx, tenant, request);
                     return new Created<>(product, PathKeys.location("/api/products", product.sku()));
-                });
+                }));
     }
 
     @Get("/{sku}")

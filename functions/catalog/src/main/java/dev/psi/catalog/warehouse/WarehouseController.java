@@ -1,5 +1,6 @@
 package dev.psi.catalog.warehouse;
 
+import dev.psi.catalog.shared.NewEntries;
 import dev.psi.catalog.shared.PathKeys;
 import dev.psi.contract.catalog.Warehouse;
 import dev.psi.contract.catalog.WarehouseRequest;
@@ -42,11 +43,11 @@ class WarehouseController {
     @Post
     HttpResponse<?> create(TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
                            @Body @Valid WarehouseRequest request) {
-        return idempotent.execute(tenant, "catalog.warehouse.create", idempotencyKey, request, HttpStatus.CREATED,
+        return NewEntries.created(idempotent.execute(tenant, "catalog.warehouse.create", idempotencyKey, request, HttpStatus.CREATED,
                 tx -> {
                     var warehouse = catalog.create(tx, tenant, request);
                     return new Created<>(warehouse, PathKeys.location("/api/warehouses", warehouse.code()));
-                });
+                }));
     }
 
     @Get("/{code}")
