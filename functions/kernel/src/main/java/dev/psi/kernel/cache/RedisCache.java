@@ -108,6 +108,8 @@ public final class RedisCache {
             if (client == null) {
                 client = RedisClient.create(uri);
                 client.setOptions(ClientOptions.builder()
+                        // An unreachable host must cost a request no more than a slow command would.
+                        .socketOptions(io.lettuce.core.SocketOptions.builder().connectTimeout(uri.getTimeout()).build())
                         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                         .timeoutOptions(TimeoutOptions.enabled(uri.getTimeout()))
                         .build());
