@@ -6,12 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.psi.contract.catalog.Product;
-import dev.psi.testing.PsiTestResources;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,30 +15,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Idempotency-Key on creating requests: a repeat returns the first result and creates nothing. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IdempotentCreateIT implements PsiTestResources {
+class IdempotentCreateIT extends CatalogIT {
 
     private static final String KEY = "Idempotency-Key";
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
-
-    CatalogApi api;
-
-    @BeforeEach
-    void newTenant() {
-        api = new CatalogApi(client, json, CatalogApi.aNewTenant());
-    }
 
     @Test
     void shouldReplayTheFirstResponseForARepeatedKey() {

@@ -3,35 +3,13 @@ package dev.psi.catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.psi.testing.PsiTestResources;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** What the cluster and its operators rely on: health probes, metrics, the OpenAPI document. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OperationsEndpointsIT implements PsiTestResources {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
-
-    CatalogApi api;
-
-    @BeforeEach
-    void newTenant() {
-        api = new CatalogApi(client, json, CatalogApi.aNewTenant());
-    }
+class OperationsEndpointsIT extends CatalogIT {
 
     @Test
     @SuppressWarnings("unchecked")

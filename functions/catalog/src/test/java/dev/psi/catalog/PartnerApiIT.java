@@ -6,38 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.psi.contract.catalog.Partner;
 import dev.psi.contract.common.Page;
-import dev.psi.testing.PsiTestResources;
 import io.micronaut.core.type.Argument;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Suppliers and customers: the same rules, each under its own path and in its own table. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PartnerApiIT implements PsiTestResources {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
-
-    CatalogApi api;
-
-    @BeforeEach
-    void newTenant() {
-        api = new CatalogApi(client, json, CatalogApi.aNewTenant());
-    }
+class PartnerApiIT extends CatalogIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"suppliers", "customers"})

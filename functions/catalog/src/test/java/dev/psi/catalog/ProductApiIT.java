@@ -11,13 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.psi.contract.catalog.Product;
 import dev.psi.contract.common.Page;
-import dev.psi.testing.PsiTestResources;
 import io.micronaut.core.type.Argument;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -29,28 +24,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Products through HTTP: create, read, update under optimistic locking, deactivate, list. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProductApiIT implements PsiTestResources {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
-
-    CatalogApi api;
-
-    @BeforeEach
-    void newTenant() {
-        api = new CatalogApi(client, json, CatalogApi.aNewTenant());
-    }
+class ProductApiIT extends CatalogIT {
 
     @Test
     void shouldCreateProductWithLocationAndExactDecimals() {

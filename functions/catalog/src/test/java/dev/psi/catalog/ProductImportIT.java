@@ -7,39 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.psi.contract.catalog.ImportReport;
 import dev.psi.contract.catalog.ImportReport.Outcome;
 import dev.psi.contract.problem.FieldError;
-import dev.psi.testing.PsiTestResources;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** POST /api/products/import: good rows are stored, bad rows are reported by number with their field errors. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProductImportIT implements PsiTestResources {
+class ProductImportIT extends CatalogIT {
 
     private static final String HEADER = "sku,name,unit,barcode,category,purchasePrice,salePrice\n";
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
-
-    CatalogApi api;
-
-    @BeforeEach
-    void newTenant() {
-        api = new CatalogApi(client, json, CatalogApi.aNewTenant());
-    }
 
     @Test
     void shouldStoreGoodRowsAndReportTheBadRowWithItsNumberAndFields() {

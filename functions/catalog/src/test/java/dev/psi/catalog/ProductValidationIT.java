@@ -6,19 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.psi.catalog.Fixtures.Body;
-import dev.psi.testing.PsiTestResources;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * A bad request is answered 400 application/problem+json naming the fields, and changes nothing:
@@ -26,21 +20,12 @@ import org.junit.jupiter.api.TestInstance;
  * would show).
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProductValidationIT implements PsiTestResources {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
-
-    CatalogApi api;
+class ProductValidationIT extends CatalogIT {
 
     @BeforeEach
+    @Override
     void newTenant() {
-        api = new CatalogApi(client, json, CatalogApi.aNewTenant());
+        super.newTenant();
         // Something to leave alone: a bad request must not disturb what is there.
         assertEquals(201, api.post("/api/products", aProduct().build()).status());
     }

@@ -7,36 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.psi.contract.catalog.Warehouse;
 import dev.psi.contract.common.Page;
-import dev.psi.testing.PsiTestResources;
 import io.micronaut.core.type.Argument;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WarehouseApiIT implements PsiTestResources {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    JsonMapper json;
-
-    CatalogApi api;
-
-    @BeforeEach
-    void newTenant() {
-        api = new CatalogApi(client, json, CatalogApi.aNewTenant());
-    }
+class WarehouseApiIT extends CatalogIT {
 
     @Test
     void shouldCreateAndReadAWarehouse() {
