@@ -29,7 +29,7 @@ class DispatcherMainTest {
                 metadata:
                   name: main-test
                 spec:
-                  bootstrapServers: [psi-kafka-kafka-bootstrap.psi.svc:9092]
+                  bootstrapServers: [psi-kafka-kafka-bootstrap.psi-system.svc:9092]
                   topics: [%s]
                   consumerGroup: main-test-%s
                   initialOffset: earliest

@@ -34,7 +34,7 @@ class KafkaSourcesTest {
             String name = source.name();
             assertEquals(topics.get(name), source.topics(), name);
             assertEquals(name, source.consumerGroup(), name);
-            assertEquals(List.of("psi-kafka-kafka-bootstrap.psi.svc:9092"), source.bootstrapServers(), name);
+            assertEquals(List.of("psi-kafka-kafka-bootstrap.psi-system.svc:9092"), source.bootstrapServers(), name);
             assertEquals(new Destination(functions.get(name), "/events"), source.sink(), name);
             assertEquals(Optional.of(new Destination(functions.get(name), "/events/dead-letter")),
                     source.deadLetterSink(), name);
