@@ -21,10 +21,10 @@ public final class Kustomizations {
     private Kustomizations() {
     }
 
-    /** The kustomization directories: knative/, its overlays, k8s/base/. */
+    /** The kustomization directories: knative/ and everything under k8s/ (base/, the canary overlay). */
     public static List<Path> directories(Layout layout) {
         List<Path> result = new ArrayList<>();
-        for (Path root : List.of(layout.knative(), layout.base())) {
+        for (Path root : List.of(layout.knative(), layout.manifests().resolve("k8s"))) {
             try (var walk = Files.walk(root)) {
                 walk.filter(p -> p.getFileName().toString().equals("kustomization.yaml")).sorted()
                         .forEach(p -> result.add(p.getParent()));

@@ -33,6 +33,11 @@ public record Layout(Path manifests, Path code) {
         return manifests.resolve("k8s").resolve("base");
     }
 
+    /** The canary overlay of knative/ (kustomize wants an overlay outside the folder it builds on). */
+    public Path canary() {
+        return manifests.resolve("k8s").resolve("canary");
+    }
+
     public Path apiRoutes() {
         return manifests.resolve("k8s").resolve("api-routes.yaml");
     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * What {@code kubectl kustomize} makes of k8s/base, knative/ and knative/canary, validated like the sources (typed
+ * What {@code kubectl kustomize} makes of k8s/base, knative/ and k8s/canary, validated like the sources (typed
  * models, CRDs, cross-checks). Runs where a kubectl is at hand: deploy/kubectl.sh fetches one into .local/ (CI does),
  * or PSI_KUBECTL names one; otherwise it is skipped, saying so.
  */
@@ -25,7 +25,7 @@ class RenderedKustomizationsTest {
                 "SKIPPED: no kubectl (run deploy/kubectl.sh, or set PSI_KUBECTL) to render the kustomizations");
         List<Manifest> base = Yaml.parse(Kustomizations.render(kubectl, LAYOUT.base()), Path.of("rendered-k8s-base.yaml"));
         List<Manifest> knative = Yaml.parse(Kustomizations.render(kubectl, LAYOUT.knative()), Path.of("rendered-knative.yaml"));
-        List<Manifest> canary = Yaml.parse(Kustomizations.render(kubectl, LAYOUT.knative().resolve("canary")),
+        List<Manifest> canary = Yaml.parse(Kustomizations.render(kubectl, LAYOUT.canary()),
                 Path.of("rendered-knative-canary.yaml"));
 
         List<String> failures = new ArrayList<>();
