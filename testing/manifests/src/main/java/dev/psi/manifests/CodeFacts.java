@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -25,6 +29,8 @@ public final class CodeFacts {
     private static final Pattern ROUTE = Pattern.compile(
             "@(Get|Post|Put|Delete|Patch|Head)(?:\\(\\s*(?:(?:uri|value)\\s*=\\s*)?\"([^\"]*)\"[^)]*\\)|\\([^\"]*?\\)|(?=\\s))");
     private static final Pattern REQUIRES_BEAN = Pattern.compile("@Requires\\(\\s*beans\\s*=\\s*(\\w+)\\.class");
+    private static final Pattern PARENT = Pattern.compile("<parent>.*?<artifactId>([^<]+)</artifactId>.*?</parent>", Pattern.DOTALL);
+    private static final Pattern DEPENDENCY = Pattern.compile("<dependency>(.*?)</dependency>", Pattern.DOTALL);
     private static final Pattern TOPIC_CONSTANT = Pattern.compile("=\\s*\"(psi\\.[a-z][a-z.-]*)\"");
 
     private final Layout layout;
@@ -55,12 +61,49 @@ public final class CodeFacts {
         return name.equals("console") ? layout.code().resolve("console") : layout.functions().resolve(name);
     }
 
-    /** Modules under functions/ that every function builds on (kernel, contract, ...): no application, not schema. */
-    List<Path> sharedModules() {
-        return modules().stream()
-                .filter(m -> !Files.exists(m.resolve("src/main/resources/application.yml")))
-                .filter(m -> !m.getFileName().toString().equals("schema"))
-                .toList();
+    /**
+     * The modules whose code runs in {@code function}: its own and, transitively, every PSI module under functions/
+     * it depends on (directly or through its parent pom), test scope aside. So a move of a mechanism from one shared
+     * module to another changes nothing here.
+     */
+    List<Path> runtimeModules(String function) {
+        Map<String, Path> byArtifact = new HashMap<>();
+        List<Path> candidates = new ArrayList<>(modules());
+        if (Files.exists(layout.code().resolve("console/pom.xml"))) {
+            candidates.add(layout.code().resolve("console"));
+        }
+        for (Path module : candidates) {
+            byArtifact.put(artifactId(text(module.resolve("pom.xml"))), module);
+        }
+        Set<Path> result = new LinkedHashSet<>();
+        ArrayDeque<Path> todo = new ArrayDeque<>(List.of(module(function)));
+        while (!todo.isEmpty()) {
+            Path module = todo.pop();
+            if (!result.add(module) || !Files.exists(module.resolve("pom.xml"))) {
+                continue;
+            }
+            String pom = text(module.resolve("pom.xml"));
+            Matcher parent = PARENT.matcher(pom);
+            if (parent.find() && byArtifact.containsKey(parent.group(1))) {
+                todo.push(byArtifact.get(parent.group(1)));
+            }
+            Matcher dependency = DEPENDENCY.matcher(pom);
+            while (dependency.find()) {
+                String block = dependency.group(1);
+                Matcher id = Pattern.compile("<artifactId>([^<]+)</artifactId>").matcher(block);
+                if (block.contains("<groupId>dev.psi</groupId>") && !block.contains("<scope>test</scope>") && id.find()
+                        && byArtifact.containsKey(id.group(1))) {
+                    todo.push(byArtifact.get(id.group(1)));
+                }
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    private static String artifactId(String pom) {
+        String own = pom.contains("</parent>") ? pom.substring(pom.indexOf("</parent>")) : pom;
+        Matcher m = Pattern.compile("<artifactId>([^<]+)</artifactId>").matcher(own);
+        return m.find() ? m.group(1) : "";
     }
 
     /** The environment variables the configuration of {@code function} reads (its own module and the shared ones). */
@@ -110,7 +153,7 @@ public final class CodeFacts {
     /** The topic names the contract module declares (constants such as {@code STOCK = "psi.stock"}). */
     public Set<String> topicsInCode() {
         Set<String> result = new TreeSet<>();
-        for (Path module : sharedModules()) {
+        for (Path module : modules()) {
             for (Path file : files(module.resolve("src/main/java"))) {
                 if (file.getFileName().toString().equals("Topics.java")) {
                     collect(TOPIC_CONSTANT, text(file), result);
@@ -127,10 +170,10 @@ public final class CodeFacts {
         return javaText(all);
     }
 
-    /** The text of every shared properties file (kernel configuration). */
+    /** The text of every configuration file of the modules under functions/. */
     public String sharedConfiguration() {
         StringBuilder text = new StringBuilder();
-        for (Path module : sharedModules()) {
+        for (Path module : modules()) {
             for (Path file : files(module.resolve("src/main/resources"))) {
                 text.append(text(file)).append('\n');
             }
@@ -139,13 +182,8 @@ public final class CodeFacts {
     }
 
     private List<Path> sources(String function) {
-        List<Path> roots = new ArrayList<>();
-        roots.add(module(function));
-        if (!function.equals("schema") && !function.equals("console")) {
-            roots.addAll(sharedModules());
-        }
         List<Path> result = new ArrayList<>();
-        for (Path root : roots) {
+        for (Path root : runtimeModules(function)) {
             result.addAll(files(root.resolve("src/main/java")));
             result.addAll(files(root.resolve("src/main/resources")).stream()
                     .filter(f -> f.toString().matches(".*\\.(ya?ml|properties|xml)")).toList());

@@ -15,6 +15,18 @@ public final class Validation {
     private Validation() {
     }
 
+    /** {@code Validation [manifests-root [code-root]]}: prints failures and notes; exit status 1 on failures. */
+    public static void main(String[] args) {
+        Layout repo = Layout.repository();
+        Layout layout = new Layout(args.length > 0 ? Path.of(args[0]) : repo.manifests(),
+                args.length > 1 ? Path.of(args[1]) : (args.length > 0 ? Path.of(args[0]) : repo.code()));
+        Report report = validate(layout);
+        report.notes().forEach(n -> System.out.println("NOTE: " + n));
+        report.failures().forEach(f -> System.out.println("FAIL: " + f));
+        System.out.println(report.failures().isEmpty() ? "manifests valid" : report.failures().size() + " failures");
+        System.exit(report.failures().isEmpty() ? 0 : 1);
+    }
+
     public static Report validate(Layout layout) {
         List<String> failures = new ArrayList<>();
         List<String> notes = new ArrayList<>();

@@ -93,6 +93,8 @@ class ManifestsTest {
         Set<String> read = CODE.environmentRead("inventory-query");
         assertTrue(read.containsAll(CrossChecks.REQUIRED_ENV) && read.contains("DATABASE_REPLICA_HOST"), read::toString);
         assertTrue(CODE.environmentRead("schema").containsAll(CrossChecks.REQUIRED_MIGRATION_ENV));
+        assertFalse(CODE.environmentRead("schema").contains("KAFKA_BOOTSTRAP_SERVERS"), "the migration tool has no Kafka");
+        assertTrue(CODE.runtimeModules("catalog").contains(LAYOUT.functions().resolve("kernel")), "catalog runs the kernel");
         Optional<Set<String>> config = DEPLOYMENT.keys("ConfigMap", "psi-config");
         assertTrue(config.isPresent() && config.get().contains("KAFKA_BOOTSTRAP_SERVERS"), config::toString);
         assertEquals(Optional.of(Set.of("DATABASE_PASSWORD")), DEPLOYMENT.keys("Secret", "psi-secrets"));
