@@ -83,6 +83,9 @@ if [ ! -d "$cache" ]; then
   mv "$cache.tmp" "$cache"
 fi
 if [ -d "functions/$function" ]; then module="functions/$function"; else module="$function"; fi
+if [ "${PSI_IMAGE_CHECK_ONLY:-0}" = 1 ]; then
+  log "PSI_IMAGE_CHECK_ONLY=1: checking the image built before"
+else
 log "resolving the dependencies of $module into $cache"
 MAVEN_ARGS="" ./mvnw -B -q -Dmaven.repo.local="$cache" -pl "$module" -am package -DskipTests >"$state/image-resolve-$function.log" 2>&1 \
   || { tail -30 "$state/image-resolve-$function.log"; exit 1; }
@@ -93,36 +96,47 @@ b bud "${pull[@]}" --format docker --layers --isolation chroot --network host \
   -v "$cache:/m2-offline" -v "$wrapper:/root/.m2/wrapper:ro" \
   -t "$tag" -f Dockerfile . >"$state/image-build-$function.log" 2>&1 \
   || { tail -40 "$state/image-build-$function.log"; exit 1; }
+fi
 
 # The checks run against the image's own files: mount it and read its configuration.
 ctr=$(b from "${pull[@]}" "$tag")
 trap 'b umount "$ctr" >/dev/null 2>&1; b rm "$ctr" >/dev/null 2>&1 || true' EXIT
 mnt=$(b mount "$ctr")
-user=$(b inspect --format '{{.OCIv1.Config.User}}' "$tag")
-entrypoint=$(b inspect --format '{{json .OCIv1.Config.Entrypoint}}' "$tag")
-healthcheck=$(b inspect --format '{{json .Docker.Config.Healthcheck}}' "$tag" 2>/dev/null || echo null)
-log "user=$user entrypoint=$entrypoint"
+config="$state/image-$function.json"
+b inspect --type image "$tag" >"$config"
+image() { python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); exec(sys.argv[2])' "$config" "$1"; }
+user=$(image 'print(d["OCIv1"]["config"].get("User", ""))')
+mapfile -t argv < <(image '[print(a) for a in d["OCIv1"]["config"].get("Entrypoint") or []]')
+mapfile -t imgenv < <(image '[print(a) for a in d["OCIv1"]["config"].get("Env") or []]')
+healthcheck=$(image 'print(json.dumps(d["Docker"]["config"].get("Healthcheck")))')
+log "user=$user entrypoint=${argv[*]}"
 
 fail() { echo "IMAGE CHECK FAILED: $*" >&2; exit 1; }
 case "$user" in ''|root|0|0:*|root:*) fail "the image runs as root (User='$user')";; esac
 uid=${user%%:*}
 if ! [[ "$uid" =~ ^[0-9]+$ ]]; then uid=$(awk -F: -v u="$uid" '$1==u {print $3}' "$mnt/etc/passwd"); fi
 [ -n "$uid" ] && [ "$uid" != 0 ] || fail "user $user has uid 0 or is unknown in /etc/passwd"
-[ ! -e "$mnt/usr/bin/mvn" ] && [ ! -e "$mnt/opt/java/openjdk/bin/javac" ] || log "note: the runtime has build tools"
+# (buildah leaves the build's bind-mount points as empty directories in every stage: only content counts)
+[ ! -e "$mnt/src/mvnw" ] && [ -z "$(find "$mnt/root/.m2" "$mnt/m2-offline" -type f 2>/dev/null | head -1)" ] \
+  || fail "the runtime stage holds the build's sources or Maven files"
+[ "$healthcheck" != null ] || fail "no HEALTHCHECK"
 [ -f "$mnt/app/app.aot" ] || fail "no AOT cache at /app/app.aot"
 
 # Run the entrypoint inside the unpacked root file system as the image's user, with the image's environment,
 # against the local database, and wait for /health/readiness. -XX:AOTMode=on makes the JVM refuse to start
 # unless it can use the AOT cache (a cache of another JVM, class path or option set is refused).
-mapfile -t argv < <(python3 -c 'import json,sys; [print(a) for a in json.loads(sys.argv[1])]' "$entrypoint")
-mapfile -t imgenv < <(python3 -c 'import json,sys; [print(a) for a in json.loads(sys.argv[1]) or []]' \
-  "$(b inspect --format '{{json .OCIv1.Config.Env}}' "$tag")")
 jdk_opts=""
 for e in "${imgenv[@]}"; do case "$e" in JDK_JAVA_OPTIONS=*) jdk_opts=${e#JDK_JAVA_OPTIONS=};; esac; done
 db=${DATABASE_NAME:-psi_image_check}
 mariadb -h "${DATABASE_HOST:-127.0.0.1}" -P "${DATABASE_PORT:-3306}" -u "${DATABASE_USER:-root}" \
   -e "CREATE DATABASE IF NOT EXISTS $db" 2>/dev/null || true
 rm -f "$mnt/tmp/aot.log"
+# What a container runtime gives a process: /proc (the dynamic loader finds the JVM's libraries through
+# /proc/self/exe) and /dev.
+mkdir -p "$mnt/proc" "$mnt/dev"
+mount -t proc proc "$mnt/proc"
+mount --rbind /dev "$mnt/dev"
+trap 'umount -l "$mnt/dev" "$mnt/proc" 2>/dev/null; b umount "$ctr" >/dev/null 2>&1; b rm "$ctr" >/dev/null 2>&1 || true' EXIT
 log "starting ${argv[*]} in the image root as uid $uid on port $port"
 env -i "${imgenv[@]}" PORT="$port" DATABASE_HOST="${DATABASE_HOST:-127.0.0.1}" \
   DATABASE_PORT="${DATABASE_PORT:-3306}" DATABASE_NAME="$db" DATABASE_USER="${DATABASE_USER:-root}" \
