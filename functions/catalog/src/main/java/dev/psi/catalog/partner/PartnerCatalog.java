@@ -1,16 +1,21 @@
 package dev.psi.catalog.partner;
 
-import dev.psi.catalog.shared.ListParams;
+import dev.psi.kernel.web.ListParams;
+import dev.psi.catalog.shared.PathKeys;
+import dev.psi.catalog.shared.Versioned;
 import dev.psi.contract.catalog.Partner;
 import dev.psi.contract.catalog.PartnerRequest;
 import dev.psi.contract.common.Page;
 import dev.psi.kernel.audit.AuditLog;
 import dev.psi.kernel.db.Database;
+import dev.psi.kernel.db.ListQuery;
 import dev.psi.kernel.db.Pages;
 import dev.psi.kernel.db.Row;
 import dev.psi.kernel.db.SqlErrors;
 import dev.psi.kernel.db.Tx;
 import dev.psi.kernel.db.Where;
+import dev.psi.kernel.idempotency.IdempotentRequests.Idempotency;
+import dev.psi.kernel.idempotency.Outcome;
 import dev.psi.kernel.tenant.TenantId;
 import dev.psi.kernel.web.PageRequest;
 import dev.psi.kernel.web.ProblemException;
@@ -36,34 +41,37 @@ final class PartnerCatalog {
         this.clock = clock;
     }
 
-    Partner create(Tx tx, PartnerKind kind, TenantId tenant, PartnerRequest request) throws SQLException {
-        var now = clock.instant();
-        try {
-            tx.update("INSERT INTO " + kind.tableName() + " (tenant_id, code, name, contact, phone, email, address,"
-                            + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    tenant.value(), request.code(), request.name(), request.contact(), request.phone(), request.email(),
-                    request.address(), now, now);
-        } catch (SQLException e) {
-            if (SqlErrors.isDuplicateKey(e)) {
-                throw ProblemException.duplicate(kind.what(), request.code());
+    Outcome<Partner> create(PartnerKind kind, TenantId tenant, PartnerRequest request, Idempotency once) {
+        return database.inTransaction(tx -> once.run(tx, () -> {
+            var now = clock.instant();
+            try {
+                tx.update("INSERT INTO " + kind.tableName() + " (tenant_id, code, name, contact, phone, email, address,"
+                                + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        tenant.value(), request.code(), request.name(), request.contact(), request.phone(), request.email(),
+                        request.address(), now, now);
+            } catch (SQLException e) {
+                if (SqlErrors.isDuplicateKey(e)) {
+                    throw ProblemException.duplicate(kind.what(), request.code());
+                }
+                throw e;
             }
-            throw e;
-        }
-        audit.record(tx, tenant, "create", kind.name().toLowerCase(Locale.ROOT), request.code(), request);
-        return find(tx, kind, tenant, request.code());
+            audit.record(tx, tenant, "create", kind.name().toLowerCase(Locale.ROOT), request.code(), request);
+            var partner = find(tx, kind, tenant, request.code());
+            return Outcome.created(partner, PathKeys.location("/api/" + kind.path, partner.code()));
+        }));
     }
 
     Partner get(PartnerKind kind, TenantId tenant, String code) {
         return database.read(tx -> find(tx, kind, tenant, code));
     }
 
-    Partner update(PartnerKind kind, TenantId tenant, String code, int expectedVersion, PartnerRequest request) {
+    Partner update(PartnerKind kind, TenantId tenant, String code, Integer expectedVersion, PartnerRequest request) {
         return database.inTransaction(tx -> {
             int updated = tx.update("UPDATE " + kind.tableName() + " SET name = ?, contact = ?, phone = ?, email = ?,"
                             + " address = ?, version = version + 1, updated_at = ?"
-                            + " WHERE tenant_id = ? AND code = ? AND version = ?",
+                            + " WHERE tenant_id = ? AND code = ?" + Versioned.versionCheck(expectedVersion),
                     request.name(), request.contact(), request.phone(), request.email(), request.address(),
-                    clock.instant(), tenant.value(), code, expectedVersion);
+                    clock.instant(), tenant.value(), code);
             if (updated == 0) {
                 throw kind.table.whyNotUpdated(tx, tenant, code, expectedVersion);
             }
@@ -85,7 +93,7 @@ final class PartnerCatalog {
                 .search(q, "code", "name", "contact", "phone", "email")
                 .andIf(active, "active = ?");
         String orderBy = ListParams.orderBy(sort, "code", SORTS, "id");
-        return database.read(tx -> Pages.fetch(tx, "SELECT " + COLUMNS + " FROM " + kind.tableName(), where, orderBy,
+        return database.read(tx -> Pages.fetch(tx, new ListQuery(COLUMNS, kind.tableName()), where, orderBy,
                 page, PartnerCatalog::map));
     }
 

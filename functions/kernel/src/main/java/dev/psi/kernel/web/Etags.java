@@ -1,13 +1,19 @@
 package dev.psi.kernel.web;
 
 import dev.psi.contract.problem.ProblemType;
+import dev.psi.contract.common.Versioned;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 
 /**
  * Optimistic locking over HTTP: a resource's ETag is its version; an update must name the version
  * it read, in {@code If-Match} or as {@code version} in the body, or it is refused with 428.
  */
 public final class Etags {
+
+    private static final String ANY = "*";
 
     private Etags() {
     }
@@ -16,10 +22,27 @@ public final class Etags {
         return "\"" + version + "\"";
     }
 
-    /** The version the client expects, from If-Match (preferred) or the body. */
-    public static int expectedVersion(@Nullable String ifMatch, @Nullable Integer bodyVersion) {
+    /** 200 with {@code resource} and its ETag. */
+    public static <T extends Versioned> MutableHttpResponse<T> ok(T resource) {
+        return HttpResponse.ok(resource).header(HttpHeaders.ETAG, of(resource.version()));
+    }
+
+    /** {@code response} (of a create or its replay) with the ETag of a new resource: always version 0. */
+    public static <T> MutableHttpResponse<T> created(MutableHttpResponse<T> response) {
+        return response.header(HttpHeaders.ETAG, of(0));
+    }
+
+    /**
+     * The version the client expects, from If-Match (preferred) or the body; null for
+     * {@code If-Match: *}, which HTTP defines as "any current version" (the resource must exist).
+     */
+    @Nullable
+    public static Integer expectedVersion(@Nullable String ifMatch, @Nullable Integer bodyVersion) {
         if (ifMatch != null && !ifMatch.isBlank()) {
             String value = ifMatch.trim();
+            if (value.equals(ANY)) {
+                return null;
+            }
             if (value.startsWith("W/")) {
                 value = value.substring(2);
             }
@@ -38,7 +61,7 @@ public final class Etags {
                 "Send the ETag you read in If-Match (or its number as 'version') so that concurrent edits are not lost");
     }
 
-    /** The version named by If-Match, or null when the client sent none (for operations that allow that). */
+    /** The version named by If-Match, or null when the client sent none or {@code *} (for operations that allow that). */
     public static Integer optionalVersion(@Nullable String ifMatch) {
         return ifMatch == null || ifMatch.isBlank() ? null : expectedVersion(ifMatch, null);
     }
