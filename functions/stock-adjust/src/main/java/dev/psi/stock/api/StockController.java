@@ -9,7 +9,7 @@ import dev.psi.contract.stock.TransferRequest;
 import dev.psi.kernel.idempotency.IdempotentRequests;
 import dev.psi.kernel.idempotency.IdempotentRequests.Created;
 import dev.psi.kernel.tenant.TenantId;
-import dev.psi.stock.document.StockOperations;
+import dev.psi.stock.document.StockDocuments;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -30,11 +30,11 @@ import jakarta.validation.Valid;
 @Tag(name = "stock")
 class StockController {
 
-    private final StockOperations stock;
+    private final StockDocuments stock;
     private final StockDocumentReads documents;
     private final IdempotentRequests idempotent;
 
-    StockController(StockOperations stock, StockDocumentReads documents, IdempotentRequests idempotent) {
+    StockController(StockDocuments stock, StockDocumentReads documents, IdempotentRequests idempotent) {
         this.stock = stock;
         this.documents = documents;
         this.idempotent = idempotent;

@@ -1,17 +1,16 @@
 package dev.psi.stock.events;
 
 import dev.psi.contract.events.EventType;
-import dev.psi.contract.events.Lines;
 import dev.psi.contract.events.PurchaseOrderEvents;
 import dev.psi.contract.events.SalesOrderEvents;
 import dev.psi.kernel.db.Tx;
 import dev.psi.kernel.events.EventHandler;
 import dev.psi.kernel.events.InboundEvent;
 import dev.psi.kernel.events.PermanentEventFailure;
-import dev.psi.stock.document.StockOperations;
+import dev.psi.stock.movement.GoodsMovements;
+import dev.psi.stock.reservation.OrderReservations;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -27,10 +26,12 @@ final class OrderEventsHandler implements EventHandler {
             EventType.SALES_ORDER_RETURN_RECEIVED, EventType.PURCHASE_ORDER_GOODS_RECEIVED,
             EventType.PURCHASE_ORDER_GOODS_RETURNED);
 
-    private final StockOperations stock;
+    private final OrderReservations reservations;
+    private final GoodsMovements goods;
 
-    OrderEventsHandler(StockOperations stock) {
-        this.stock = stock;
+    OrderEventsHandler(OrderReservations reservations, GoodsMovements goods) {
+        this.reservations = reservations;
+        this.goods = goods;
     }
 
     @Override
@@ -48,23 +49,19 @@ final class OrderEventsHandler implements EventHandler {
         Object body = event.body();
         var tenant = event.tenant();
         if (body instanceof SalesOrderEvents.Placed e) {
-            stock.reserve(tx, tenant, e.orderNumber(), e.warehouseCode(), quantities(e.lines()), event.id());
+            reservations.reserve(tx, tenant, e, event.id());
         } else if (body instanceof SalesOrderEvents.ShipmentRequested e) {
-            stock.issue(tx, tenant, e.orderNumber(), e.shipmentNumber(), e.warehouseCode(), e.lines(), event.id());
+            reservations.issue(tx, tenant, e, event.id());
         } else if (body instanceof SalesOrderEvents.Cancelled e) {
-            stock.release(tx, tenant, e.orderNumber(), e.warehouseCode(), event.id());
+            reservations.release(tx, tenant, e, event.id());
         } else if (body instanceof SalesOrderEvents.ReturnReceived e) {
-            stock.returnIn(tx, tenant, e.orderNumber(), e.returnNumber(), e.warehouseCode(), e.lines(), event.id());
+            goods.returnIn(tx, tenant, e, event.id());
         } else if (body instanceof PurchaseOrderEvents.GoodsReceived e) {
-            stock.receive(tx, tenant, e.orderNumber(), e.receiptNumber(), e.warehouseCode(), e.lines(), event.id());
+            goods.receive(tx, tenant, e, event.id());
         } else if (body instanceof PurchaseOrderEvents.GoodsReturned e) {
-            stock.returnOut(tx, tenant, e.orderNumber(), e.returnNumber(), e.warehouseCode(), e.lines(), event.id());
+            goods.returnOut(tx, tenant, e, event.id());
         } else {
             throw new PermanentEventFailure("stock-adjust cannot apply " + event.type().type());
         }
-    }
-
-    private static List<Lines.Quantity> quantities(List<Lines.Priced> lines) {
-        return lines.stream().map(l -> new Lines.Quantity(l.sku(), l.quantity())).toList();
     }
 }
