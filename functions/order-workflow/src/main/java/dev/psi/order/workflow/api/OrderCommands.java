@@ -20,8 +20,9 @@ import dev.psi.order.workflow.domain.LinePlan;
 import dev.psi.order.workflow.domain.OrderLineState;
 import dev.psi.order.workflow.domain.PurchaseOrderMachine;
 import dev.psi.order.workflow.domain.SalesOrderMachine;
-import dev.psi.order.workflow.store.OrderRecord;
-import dev.psi.order.workflow.store.OrderStore;
+import dev.psi.order.workflow.domain.Order;
+import dev.psi.order.workflow.store.OrderRepository;
+import dev.psi.order.workflow.store.StatusCause;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -41,12 +42,12 @@ import java.util.function.Function;
 @Singleton
 final class OrderCommands {
 
-    private final OrderStore store;
+    private final OrderRepository store;
     private final Outbox outbox;
     private final Clock clock;
     private final BigDecimal receiptTolerance;
 
-    OrderCommands(OrderStore store, Outbox outbox, Clock clock,
+    OrderCommands(OrderRepository store, Outbox outbox, Clock clock,
                   @Value("${psi.orders.receipt-tolerance-percent:0}") BigDecimal receiptTolerance) {
         this.store = store;
         this.outbox = outbox;
@@ -56,7 +57,7 @@ final class OrderCommands {
 
     void ship(Tx tx, TenantId tenant, String number, QuantityLinesRequest request) throws SQLException {
         var order = lock(tx, tenant, Kind.SALES, number);
-        guard(() -> SalesOrderMachine.requireShippable(number, Sales.valueOf(order.status())));
+        guard(() -> SalesOrderMachine.requireShippable(number, order.sales()));
         var plan = plan(order, request, line -> line.open(BigDecimal.ZERO), "shipped");
         String shipment = DocumentNumbers.next(tx, tenant, "SH", clock.instant());
         inFlight(tx, order, plan, false);
@@ -66,16 +67,16 @@ final class OrderCommands {
 
     void cancelSales(Tx tx, TenantId tenant, String number, String reason) throws SQLException {
         var order = lock(tx, tenant, Kind.SALES, number);
-        Sales next = guard(() -> SalesOrderMachine.cancel(number, Sales.valueOf(order.status())));
+        Sales next = guard(() -> SalesOrderMachine.cancel(number, order.sales()));
         var event = new SalesOrderEvents.Cancelled(id(), tenant.value(), number, clock.instant(), number,
                 order.warehouseCode(), reason);
-        store.changeStatus(tx, tenant, order, next.name(), reason, event.eventId(), event.eventType().type());
+        store.changeStatus(tx, tenant, order, next, StatusCause.emitted(event, reason));
         emit(tx, event);
     }
 
     void returnSales(Tx tx, TenantId tenant, String number, QuantityLinesRequest request) throws SQLException {
         var order = lock(tx, tenant, Kind.SALES, number);
-        guard(() -> SalesOrderMachine.requireReturnable(number, Sales.valueOf(order.status())));
+        guard(() -> SalesOrderMachine.requireReturnable(number, order.sales()));
         var plan = plan(order, request, OrderLineState::returnable, "returned");
         String returnNumber = DocumentNumbers.next(tx, tenant, "RT", clock.instant());
         inFlight(tx, order, plan, true);
@@ -86,7 +87,7 @@ final class OrderCommands {
 
     void receive(Tx tx, TenantId tenant, String number, QuantityLinesRequest request) throws SQLException {
         var order = lock(tx, tenant, Kind.PURCHASE, number);
-        guard(() -> PurchaseOrderMachine.requireReceivable(number, Purchase.valueOf(order.status())));
+        guard(() -> PurchaseOrderMachine.requireReceivable(number, order.purchase()));
         var plan = plan(order, request, line -> line.open(receiptTolerance), "received");
         String receipt = DocumentNumbers.next(tx, tenant, "GR", clock.instant());
         inFlight(tx, order, plan, false);
@@ -96,16 +97,16 @@ final class OrderCommands {
 
     void cancelPurchase(Tx tx, TenantId tenant, String number, String reason) throws SQLException {
         var order = lock(tx, tenant, Kind.PURCHASE, number);
-        Purchase next = guard(() -> PurchaseOrderMachine.cancel(number, Purchase.valueOf(order.status()),
+        Purchase next = guard(() -> PurchaseOrderMachine.cancel(number, order.purchase(),
                 order.anythingDoneOrInFlight()));
         var event = new PurchaseOrderEvents.Cancelled(id(), tenant.value(), number, clock.instant(), number, reason);
-        store.changeStatus(tx, tenant, order, next.name(), reason, event.eventId(), event.eventType().type());
+        store.changeStatus(tx, tenant, order, next, StatusCause.emitted(event, reason));
         emit(tx, event);
     }
 
     void returnPurchase(Tx tx, TenantId tenant, String number, QuantityLinesRequest request) throws SQLException {
         var order = lock(tx, tenant, Kind.PURCHASE, number);
-        guard(() -> PurchaseOrderMachine.requireReturnable(number, Purchase.valueOf(order.status())));
+        guard(() -> PurchaseOrderMachine.requireReturnable(number, order.purchase()));
         var plan = plan(order, request, OrderLineState::returnable, "returned");
         String returnNumber = DocumentNumbers.next(tx, tenant, "PR", clock.instant());
         inFlight(tx, order, plan, true);
@@ -113,11 +114,11 @@ final class OrderCommands {
                 returnNumber, order.warehouseCode(), quantities(plan)));
     }
 
-    private OrderRecord lock(Tx tx, TenantId tenant, Kind kind, String number) throws SQLException {
+    private Order lock(Tx tx, TenantId tenant, Kind kind, String number) throws SQLException {
         return store.require(tx, tenant, kind, number);
     }
 
-    private static LinePlan.Result plan(OrderRecord order, QuantityLinesRequest request,
+    private static LinePlan.Result plan(Order order, QuantityLinesRequest request,
                                         Function<OrderLineState, BigDecimal> limit, String done) {
         var requested = request == null || request.lines() == null ? List.<LinePlan.Requested>of()
                 : request.lines().stream().map(l -> new LinePlan.Requested(l.sku(), l.quantity())).toList();
@@ -134,7 +135,7 @@ final class OrderCommands {
         return plan;
     }
 
-    private void inFlight(Tx tx, OrderRecord order, LinePlan.Result plan, boolean isReturn) throws SQLException {
+    private void inFlight(Tx tx, Order order, LinePlan.Result plan, boolean isReturn) throws SQLException {
         for (var entry : plan.quantities().entrySet()) {
             store.addPending(tx, order.kind(), entry.getKey(), entry.getValue(), isReturn);
         }

@@ -3,8 +3,6 @@ package dev.psi.order.workflow.events;
 import dev.psi.contract.events.EventType;
 import dev.psi.contract.events.Lines;
 import dev.psi.contract.events.StockEvents;
-import dev.psi.contract.order.OrderStatus.Purchase;
-import dev.psi.contract.order.OrderStatus.Sales;
 import dev.psi.kernel.db.Tx;
 import dev.psi.kernel.events.EventHandler;
 import dev.psi.kernel.events.InboundEvent;
@@ -12,8 +10,9 @@ import dev.psi.kernel.events.PermanentEventFailure;
 import dev.psi.order.workflow.domain.Kind;
 import dev.psi.order.workflow.domain.PurchaseOrderMachine;
 import dev.psi.order.workflow.domain.SalesOrderMachine;
-import dev.psi.order.workflow.store.OrderRecord;
-import dev.psi.order.workflow.store.OrderStore;
+import dev.psi.order.workflow.domain.Order;
+import dev.psi.order.workflow.store.OrderRepository;
+import dev.psi.order.workflow.store.StatusCause;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
@@ -33,9 +32,9 @@ final class WorkflowEvents implements EventHandler {
             EventType.STOCK_ISSUED, EventType.STOCK_ISSUE_REJECTED, EventType.STOCK_RELEASED, EventType.STOCK_RECEIVED,
             EventType.STOCK_RETURNED_IN, EventType.STOCK_RETURNED_OUT, EventType.STOCK_RETURN_OUT_REJECTED);
 
-    private final OrderStore store;
+    private final OrderRepository store;
 
-    WorkflowEvents(OrderStore store) {
+    WorkflowEvents(OrderRepository store) {
         this.store = store;
     }
 
@@ -54,17 +53,17 @@ final class WorkflowEvents implements EventHandler {
         Object body = event.body();
         if (body instanceof StockEvents.Reserved e) {
             var order = order(tx, event, Kind.SALES, e.orderNumber(), List.of());
-            move(tx, event, order, SalesOrderMachine.onReserved(sales(order)), null);
+            move(tx, event, order, SalesOrderMachine.onReserved(order.sales()), null);
         } else if (body instanceof StockEvents.ReservationRejected e) {
             var order = order(tx, event, Kind.SALES, e.orderNumber(), List.of());
-            move(tx, event, order, SalesOrderMachine.onReservationRejected(sales(order)), e.reason());
+            move(tx, event, order, SalesOrderMachine.onReservationRejected(order.sales()), e.reason());
         } else if (body instanceof StockEvents.Issued e) {
             var order = order(tx, event, Kind.SALES, e.orderNumber(), e.lines().stream().map(Lines.Priced::sku).toList());
             for (Lines.Priced line : e.lines()) {
                 store.confirm(tx, Kind.SALES, order.line(line.sku()), line.quantity(), false, line.unitPrice());
             }
             boolean everything = reload(tx, event, order).everythingDone();
-            move(tx, event, order, SalesOrderMachine.onIssued(sales(order), everything), "shipment " + e.shipmentNumber());
+            move(tx, event, order, SalesOrderMachine.onIssued(order.sales(), everything), "shipment " + e.shipmentNumber());
         } else if (body instanceof StockEvents.IssueRejected e) {
             var order = order(tx, event, Kind.SALES, e.orderNumber(), List.of());
             for (Lines.Short line : e.shortLines()) {
@@ -75,7 +74,7 @@ final class WorkflowEvents implements EventHandler {
             note(tx, event, order, e.reason());
         } else if (body instanceof StockEvents.Released e) {
             var order = order(tx, event, Kind.SALES, e.orderNumber(), List.of());
-            move(tx, event, order, SalesOrderMachine.onReleased(sales(order)), null);
+            move(tx, event, order, SalesOrderMachine.onReleased(order.sales()), null);
         } else if (body instanceof StockEvents.ReturnedIn e) {
             confirmReturn(tx, event, Kind.SALES, e.orderNumber(), priced(e.lines()), "return " + e.returnNumber());
         } else if (body instanceof StockEvents.Received e) {
@@ -84,7 +83,7 @@ final class WorkflowEvents implements EventHandler {
                 store.confirm(tx, Kind.PURCHASE, order.line(line.sku()), line.quantity(), false, null);
             }
             boolean everything = reload(tx, event, order).everythingDone();
-            move(tx, event, order, PurchaseOrderMachine.onReceived(Purchase.valueOf(order.status()), everything),
+            move(tx, event, order, PurchaseOrderMachine.onReceived(order.purchase(), everything),
                     "receipt " + e.receiptNumber());
         } else if (body instanceof StockEvents.ReturnedOut e) {
             confirmReturn(tx, event, Kind.PURCHASE, e.orderNumber(), priced(e.lines()), "return " + e.returnNumber());
@@ -111,21 +110,21 @@ final class WorkflowEvents implements EventHandler {
     }
 
     /** Applies a transition when the machine allows one; otherwise only notes what happened. */
-    private void move(Tx tx, InboundEvent event, OrderRecord order, Optional<? extends Enum<?>> next,
+    private void move(Tx tx, InboundEvent event, Order order, Optional<? extends Enum<?>> next,
                       @Nullable String reason) throws SQLException {
         if (next.isPresent()) {
-            store.changeStatus(tx, event.tenant(), order, next.get().name(), reason, event.id(), event.type().type());
+            store.changeStatus(tx, event.tenant(), order, next.get(), StatusCause.applied(event, reason));
         } else if (reason != null) {
             note(tx, event, order, reason);
         }
     }
 
-    private void note(Tx tx, InboundEvent event, OrderRecord order, String reason) throws SQLException {
-        store.note(tx, event.tenant(), order, order.status(), reason, event.id(), event.type().type());
+    private void note(Tx tx, InboundEvent event, Order order, String reason) throws SQLException {
+        store.note(tx, event.tenant(), order, order.status(), StatusCause.applied(event, reason));
     }
 
     /** The order an answer is about; an answer about an unknown order or line can never apply. */
-    private OrderRecord order(Tx tx, InboundEvent event, Kind kind, String number, List<String> skus) throws SQLException {
+    private Order order(Tx tx, InboundEvent event, Kind kind, String number, List<String> skus) throws SQLException {
         var order = store.lock(tx, event.tenant(), kind, number)
                 .orElseThrow(() -> new PermanentEventFailure(kind.what() + " " + number + " does not exist for tenant "
                         + event.tenant()));
@@ -136,12 +135,8 @@ final class WorkflowEvents implements EventHandler {
         return order;
     }
 
-    private OrderRecord reload(Tx tx, InboundEvent event, OrderRecord order) throws SQLException {
+    private Order reload(Tx tx, InboundEvent event, Order order) throws SQLException {
         return store.require(tx, event.tenant(), order.kind(), order.number());
-    }
-
-    private static Sales sales(OrderRecord order) {
-        return Sales.valueOf(order.status());
     }
 
     private static List<Lines.Quantity> priced(List<Lines.Priced> lines) {
