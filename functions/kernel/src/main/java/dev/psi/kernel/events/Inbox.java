@@ -42,7 +42,7 @@ final class Inbox {
                     }
                     throw e;
                 }
-                handler.handle(tx, event);
+                handler.routes().apply(tx, event);
                 return EventOutcome.APPLIED;
             });
         } catch (AlreadyApplied e) {

@@ -51,6 +51,12 @@ import org.slf4j.LoggerFactory;
 public final class OutboxRelay {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+    /**
+     * READ COMMITTED for the claim: under REPEATABLE READ the locking scan would also lock the gap
+     * after the last pending row, and every business transaction appending an event would wait for
+     * this relay's Kafka sends.
+     */
+    private static final Database.Isolation CLAIM = Database.Isolation.READ_COMMITTED;
     /** Aggregates per claim query in the after-commit path (bounds the OR list). */
     private static final int AGGREGATES_PER_CLAIM = 100;
 
@@ -166,7 +172,7 @@ public final class OutboxRelay {
         try {
             for (int from = 0; from < aggregates.size(); from += AGGREGATES_PER_CLAIM) {
                 var chunk = aggregates.subList(from, Math.min(aggregates.size(), from + AGGREGATES_PER_CLAIM));
-                Pass pass = database.inTransaction(tx -> publish(tx, claimPendingOf(tx, chunk)));
+                Pass pass = database.inTransaction(CLAIM, tx -> publish(tx, claimPendingOf(tx, chunk)));
                 if (pass.brokerDown()) {
                     return;
                 }
@@ -206,7 +212,7 @@ public final class OutboxRelay {
         long after = 0;
         while (published + failed < sweepLimit) {
             long from = after;
-            Pass pass = database.inTransaction(tx -> publish(tx, claimPendingAfter(tx, from)));
+            Pass pass = database.inTransaction(CLAIM, tx -> publish(tx, claimPendingAfter(tx, from)));
             published += pass.published();
             failed += pass.failed();
             if (pass.claimed() == 0 || pass.brokerDown()) {
@@ -223,26 +229,15 @@ public final class OutboxRelay {
     }
 
     private List<OutboxRow> claimPendingAfter(Tx tx, long afterId) throws SQLException {
-        readCommitted(tx);
         return tx.list("SELECT " + OutboxRow.COLUMNS + " FROM outbox WHERE published_at IS NULL AND id > ?"
                 + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED", OutboxRow::read, afterId, batchSize);
     }
 
     /** Every pending row of these aggregates, earlier ones included, so that they go out in order. */
     private List<OutboxRow> claimPendingOf(Tx tx, List<Aggregate> aggregates) throws SQLException {
-        readCommitted(tx);
         return tx.list("SELECT " + OutboxRow.COLUMNS + " FROM outbox WHERE published_at IS NULL AND ("
                         + anyAggregate(aggregates.size()) + ") ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED",
                 OutboxRow::read, args(aggregates, batchSize));
-    }
-
-    /**
-     * READ COMMITTED for the claim: under REPEATABLE READ the locking scan would also lock the gap
-     * after the last pending row, and every business transaction appending an event would wait for
-     * this relay's Kafka sends. Applies to the transaction this statement precedes.
-     */
-    private static void readCommitted(Tx tx) throws SQLException {
-        tx.update("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
     }
 
     /**

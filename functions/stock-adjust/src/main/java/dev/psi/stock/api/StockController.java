@@ -7,7 +7,6 @@ import dev.psi.contract.stock.TransferResult;
 import dev.psi.contract.stock.StocktakeRequest;
 import dev.psi.contract.stock.TransferRequest;
 import dev.psi.kernel.idempotency.IdempotentRequests;
-import dev.psi.kernel.idempotency.IdempotentRequests.Created;
 import dev.psi.kernel.tenant.TenantId;
 import dev.psi.stock.document.StockDocuments;
 import io.micronaut.core.annotation.Nullable;
@@ -64,23 +63,23 @@ class StockController {
     @Post("/stock/adjustments")
     HttpResponse<?> adjust(TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
                            @Body @Valid StockAdjustmentRequest request) {
-        return idempotent.execute(tenant, "stock.adjustment", idempotencyKey, request, HttpStatus.CREATED,
-                tx -> new Created<>(stock.adjust(tx, tenant, request), null));
+        var once = idempotent.of(tenant, "stock.adjustment", idempotencyKey, request, HttpStatus.CREATED);
+        return once.respond(() -> stock.adjust(tenant, request, once));
     }
 
     @Operation(summary = "Transfer stock between warehouses", description = "All lines or none, at the source's average cost.")
     @Post("/stock/transfers")
     HttpResponse<?> transfer(TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
                              @Body @Valid TransferRequest request) {
-        return idempotent.execute(tenant, "stock.transfer", idempotencyKey, request, HttpStatus.CREATED,
-                tx -> new Created<>(stock.transfer(tx, tenant, request), null));
+        var once = idempotent.of(tenant, "stock.transfer", idempotencyKey, request, HttpStatus.CREATED);
+        return once.respond(() -> stock.transfer(tenant, request, once));
     }
 
     @Operation(summary = "Book a stocktake", description = "Counted quantities per SKU; differences become gain and loss movements.")
     @Post("/stocktakes")
     HttpResponse<?> stocktake(TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
                               @Body @Valid StocktakeRequest request) {
-        return idempotent.execute(tenant, "stock.stocktake", idempotencyKey, request, HttpStatus.CREATED,
-                tx -> new Created<>(stock.stocktake(tx, tenant, request), null));
+        var once = idempotent.of(tenant, "stock.stocktake", idempotencyKey, request, HttpStatus.CREATED);
+        return once.respond(() -> stock.stocktake(tenant, request, once));
     }
 }

@@ -13,8 +13,11 @@ import dev.psi.contract.stock.StocktakeResult;
 import dev.psi.contract.stock.TransferRequest;
 import dev.psi.contract.stock.TransferResult;
 import dev.psi.kernel.db.DataAccessException;
+import dev.psi.kernel.db.Database;
 import dev.psi.kernel.db.DocumentNumbers;
 import dev.psi.kernel.db.Tx;
+import dev.psi.kernel.idempotency.IdempotentRequests.Idempotency;
+import dev.psi.kernel.idempotency.Outcome;
 import dev.psi.kernel.tenant.TenantId;
 import dev.psi.kernel.web.ProblemException;
 import dev.psi.stock.domain.InsufficientStock;
@@ -39,8 +42,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Stock documents raised by hand over HTTP: adjustments, transfers and stocktakes. Each runs in the
- * caller's transaction, books its movements and its document, and tells {@code stock.adjusted}.
+ * Stock documents raised by hand over HTTP: adjustments, transfers and stocktakes. Each is one
+ * transaction (all of it or none, run once per Idempotency-Key): it books its movements and its
+ * document, and tells {@code stock.adjusted}.
  */
 @Singleton
 public final class StockDocuments {
@@ -49,13 +53,16 @@ public final class StockDocuments {
     static final String TRANSFER = "TRANSFER";
     static final String STOCKTAKE = "STOCKTAKE";
 
+    private final Database database;
     private final StockLedger ledger;
     private final StockKeys keys;
     private final DocumentStore store;
     private final StockOutbox outbox;
     private final Clock clock;
 
-    StockDocuments(StockLedger ledger, StockKeys keys, DocumentStore store, StockOutbox outbox, Clock clock) {
+    StockDocuments(Database database, StockLedger ledger, StockKeys keys, DocumentStore store, StockOutbox outbox,
+                   Clock clock) {
+        this.database = database;
         this.ledger = ledger;
         this.keys = keys;
         this.store = store;
@@ -64,7 +71,21 @@ public final class StockDocuments {
     }
 
     /** A manual adjustment (signed quantity); refused with 409 when it would take more than is available. */
-    public StockMovement adjust(Tx tx, TenantId tenant, StockAdjustmentRequest request) throws SQLException {
+    public Outcome<StockMovement> adjust(TenantId tenant, StockAdjustmentRequest request, Idempotency once) {
+        return database.inTransaction(tx -> once.run(tx, () -> Outcome.of(adjust(tx, tenant, request))));
+    }
+
+    /** Moves every line between warehouses, or none, at the source's average cost. */
+    public Outcome<TransferResult> transfer(TenantId tenant, TransferRequest request, Idempotency once) {
+        return database.inTransaction(tx -> once.run(tx, () -> Outcome.of(transfer(tx, tenant, request))));
+    }
+
+    /** Books the counted quantities: gains and losses against the ledger. */
+    public Outcome<StocktakeResult> stocktake(TenantId tenant, StocktakeRequest request, Idempotency once) {
+        return database.inTransaction(tx -> once.run(tx, () -> Outcome.of(stocktake(tx, tenant, request))));
+    }
+
+    private StockMovement adjust(Tx tx, TenantId tenant, StockAdjustmentRequest request) throws SQLException {
         int sign = request.quantity().signum();
         if (sign == 0) {
             throw ProblemException.invalid("quantity", "must not be 0: positive adds stock, negative removes it");
@@ -86,8 +107,7 @@ public final class StockDocuments {
         return movement.view();
     }
 
-    /** Moves every line between warehouses, or none, at the source's average cost. */
-    public TransferResult transfer(Tx tx, TenantId tenant, TransferRequest request) throws SQLException {
+    private TransferResult transfer(Tx tx, TenantId tenant, TransferRequest request) throws SQLException {
         if (request.fromWarehouseCode().equals(request.toWarehouseCode())) {
             throw ProblemException.invalid("toWarehouseCode", "must differ from fromWarehouseCode");
         }
@@ -126,8 +146,7 @@ public final class StockDocuments {
                 movements.stream().map(Movement::view).toList());
     }
 
-    /** Books the counted quantities: gains and losses against the ledger. */
-    public StocktakeResult stocktake(Tx tx, TenantId tenant, StocktakeRequest request) throws SQLException {
+    private StocktakeResult stocktake(Tx tx, TenantId tenant, StocktakeRequest request) throws SQLException {
         requireDistinctSkus(request.lines().stream().map(StocktakeRequest.Line::sku).toList());
         var ctx = context(tx, tenant, null, STOCKTAKE, "STK");
         var counted = new LinkedHashMap<StockKey, BigDecimal>();

@@ -5,6 +5,7 @@ import dev.psi.contract.order.PurchaseOrder;
 import dev.psi.contract.order.QuantityLinesRequest;
 import dev.psi.kernel.idempotency.IdempotentRequests;
 import dev.psi.kernel.tenant.TenantId;
+import dev.psi.kernel.web.Etags;
 import dev.psi.kernel.web.PageRequest;
 import dev.psi.order.workflow.domain.Kind;
 import dev.psi.order.workflow.store.OrderQueries;
@@ -41,8 +42,7 @@ class PurchaseOrderController {
     @Operation(summary = "A purchase order with its lines, status history and the events that moved it")
     @Get("/{number}")
     HttpResponse<PurchaseOrder> get(TenantId tenant, String number) {
-        var order = queries.purchase(tenant, number);
-        return OrderEndpoints.withEtag(order, order.version());
+        return Etags.ok(queries.purchase(tenant, number));
     }
 
     @Operation(summary = "Purchase orders, newest first", description = "Filters: status, supplierCode, warehouseCode, from and to (dates), q (number or note).")
@@ -61,16 +61,16 @@ class PurchaseOrderController {
     @Post("/{number}/receipts")
     HttpResponse<?> receive(TenantId tenant, String number, @Header(IdempotentRequests.HEADER) @Nullable String key,
                             @Body @Valid @Nullable QuantityLinesRequest request) {
-        return endpoints.accept(tenant, Kind.PURCHASE, number, "receive", key, request,
-                tx -> commands.receive(tx, tenant, number, request));
+        var once = endpoints.accepted(tenant, Kind.PURCHASE, number, "receive", key, request);
+        return once.respond(() -> commands.receive(tenant, number, request, once));
     }
 
     @Operation(summary = "Cancel an order of which nothing has been received")
     @Post("/{number}/cancel")
     HttpResponse<?> cancel(TenantId tenant, String number, @Header(IdempotentRequests.HEADER) @Nullable String key,
                            @Body @Valid @Nullable CancelRequest request) {
-        return endpoints.accept(tenant, Kind.PURCHASE, number, "cancel", key, request,
-                tx -> commands.cancelPurchase(tx, tenant, number, CancelRequest.reasonOf(request)));
+        var once = endpoints.accepted(tenant, Kind.PURCHASE, number, "cancel", key, request);
+        return once.respond(() -> commands.cancelPurchase(tenant, number, CancelRequest.reasonOf(request), once));
     }
 
     @Operation(summary = "Return goods to the supplier", description = "At most what was received and not yet returned;"
@@ -78,7 +78,7 @@ class PurchaseOrderController {
     @Post("/{number}/returns")
     HttpResponse<?> returns(TenantId tenant, String number, @Header(IdempotentRequests.HEADER) @Nullable String key,
                             @Body @Valid QuantityLinesRequest request) {
-        return endpoints.accept(tenant, Kind.PURCHASE, number, "return", key, request,
-                tx -> commands.returnPurchase(tx, tenant, number, request));
+        var once = endpoints.accepted(tenant, Kind.PURCHASE, number, "return", key, request);
+        return once.respond(() -> commands.returnPurchase(tenant, number, request, once));
     }
 }

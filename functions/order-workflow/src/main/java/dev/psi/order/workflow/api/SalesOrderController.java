@@ -5,6 +5,7 @@ import dev.psi.contract.order.QuantityLinesRequest;
 import dev.psi.contract.order.SalesOrder;
 import dev.psi.kernel.idempotency.IdempotentRequests;
 import dev.psi.kernel.tenant.TenantId;
+import dev.psi.kernel.web.Etags;
 import dev.psi.kernel.web.PageRequest;
 import dev.psi.order.workflow.domain.Kind;
 import dev.psi.order.workflow.store.OrderQueries;
@@ -41,8 +42,7 @@ class SalesOrderController {
     @Operation(summary = "A sales order with its lines, status history and the events that moved it")
     @Get("/{number}")
     HttpResponse<SalesOrder> get(TenantId tenant, String number) {
-        var order = queries.sales(tenant, number);
-        return OrderEndpoints.withEtag(order, order.version());
+        return Etags.ok(queries.sales(tenant, number));
     }
 
     @Operation(summary = "Sales orders, newest first", description = "Filters: status, customerCode, warehouseCode, from and to (dates), q (number or note).")
@@ -60,8 +60,8 @@ class SalesOrderController {
     @Post("/{number}/shipments")
     HttpResponse<?> ship(TenantId tenant, String number, @Header(IdempotentRequests.HEADER) @Nullable String key,
                          @Body @Valid @Nullable QuantityLinesRequest request) {
-        return endpoints.accept(tenant, Kind.SALES, number, "ship", key, request,
-                tx -> commands.ship(tx, tenant, number, request));
+        var once = endpoints.accepted(tenant, Kind.SALES, number, "ship", key, request);
+        return once.respond(() -> commands.ship(tenant, number, request, once));
     }
 
     @Operation(summary = "Cancel a PLACED or CONFIRMED order", description = "Answers 202 with the order CANCELLING;"
@@ -69,8 +69,8 @@ class SalesOrderController {
     @Post("/{number}/cancel")
     HttpResponse<?> cancel(TenantId tenant, String number, @Header(IdempotentRequests.HEADER) @Nullable String key,
                            @Body @Valid @Nullable CancelRequest request) {
-        return endpoints.accept(tenant, Kind.SALES, number, "cancel", key, request,
-                tx -> commands.cancelSales(tx, tenant, number, CancelRequest.reasonOf(request)));
+        var once = endpoints.accepted(tenant, Kind.SALES, number, "cancel", key, request);
+        return once.respond(() -> commands.cancelSales(tenant, number, CancelRequest.reasonOf(request), once));
     }
 
     @Operation(summary = "Take goods back from the customer", description = "At most what was shipped and not yet returned;"
@@ -78,7 +78,7 @@ class SalesOrderController {
     @Post("/{number}/returns")
     HttpResponse<?> returns(TenantId tenant, String number, @Header(IdempotentRequests.HEADER) @Nullable String key,
                             @Body @Valid QuantityLinesRequest request) {
-        return endpoints.accept(tenant, Kind.SALES, number, "return", key, request,
-                tx -> commands.returnSales(tx, tenant, number, request));
+        var once = endpoints.accepted(tenant, Kind.SALES, number, "return", key, request);
+        return once.respond(() -> commands.returnSales(tenant, number, request, once));
     }
 }

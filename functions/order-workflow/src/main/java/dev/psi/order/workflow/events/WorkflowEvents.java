@@ -1,10 +1,10 @@
 package dev.psi.order.workflow.events;
 
-import dev.psi.contract.events.EventType;
 import dev.psi.contract.events.Lines;
 import dev.psi.contract.events.StockEvents;
 import dev.psi.kernel.db.Tx;
 import dev.psi.kernel.events.EventHandler;
+import dev.psi.kernel.events.EventRoutes;
 import dev.psi.kernel.events.InboundEvent;
 import dev.psi.kernel.events.PermanentEventFailure;
 import dev.psi.order.workflow.domain.Kind;
@@ -18,7 +18,6 @@ import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Stock-adjust's answers move orders on: reserved -> CONFIRMED, rejected -> REJECTED, issued ->
@@ -28,14 +27,24 @@ import java.util.Set;
 @Singleton
 final class WorkflowEvents implements EventHandler {
 
-    private static final Set<EventType> HANDLED = Set.of(EventType.STOCK_RESERVED, EventType.STOCK_RESERVATION_REJECTED,
-            EventType.STOCK_ISSUED, EventType.STOCK_ISSUE_REJECTED, EventType.STOCK_RELEASED, EventType.STOCK_RECEIVED,
-            EventType.STOCK_RETURNED_IN, EventType.STOCK_RETURNED_OUT, EventType.STOCK_RETURN_OUT_REJECTED);
-
     private final OrderRepository store;
+    private final EventRoutes routes;
 
     WorkflowEvents(OrderRepository store) {
         this.store = store;
+        this.routes = EventRoutes.builder()
+                .on(StockEvents.Reserved.class, this::reserved)
+                .on(StockEvents.ReservationRejected.class, this::reservationRejected)
+                .on(StockEvents.Issued.class, this::issued)
+                .on(StockEvents.IssueRejected.class, this::issueRejected)
+                .on(StockEvents.Released.class, this::released)
+                .on(StockEvents.ReturnedIn.class, (tx, event, e) -> confirmReturn(tx, event, Kind.SALES,
+                        e.orderNumber(), quantities(e.lines()), "return " + e.returnNumber()))
+                .on(StockEvents.Received.class, this::received)
+                .on(StockEvents.ReturnedOut.class, (tx, event, e) -> confirmReturn(tx, event, Kind.PURCHASE,
+                        e.orderNumber(), quantities(e.lines()), "return " + e.returnNumber()))
+                .on(StockEvents.ReturnOutRejected.class, this::returnOutRejected)
+                .build();
     }
 
     @Override
@@ -44,59 +53,62 @@ final class WorkflowEvents implements EventHandler {
     }
 
     @Override
-    public Set<EventType> handles() {
-        return HANDLED;
+    public EventRoutes routes() {
+        return routes;
     }
 
-    @Override
-    public void handle(Tx tx, InboundEvent event) throws SQLException {
-        Object body = event.body();
-        if (body instanceof StockEvents.Reserved e) {
-            var order = order(tx, event, Kind.SALES, e.orderNumber(), List.of());
-            move(tx, event, order, SalesOrderMachine.onReserved(order.sales()), null);
-        } else if (body instanceof StockEvents.ReservationRejected e) {
-            var order = order(tx, event, Kind.SALES, e.orderNumber(), List.of());
-            move(tx, event, order, SalesOrderMachine.onReservationRejected(order.sales()), e.reason());
-        } else if (body instanceof StockEvents.Issued e) {
-            var order = order(tx, event, Kind.SALES, e.orderNumber(), e.lines().stream().map(Lines.Priced::sku).toList());
-            for (Lines.Priced line : e.lines()) {
-                store.confirm(tx, Kind.SALES, order.line(line.sku()), line.quantity(), false, line.unitPrice());
+    private void reserved(Tx tx, InboundEvent event, StockEvents.Reserved e) throws SQLException {
+        var order = order(tx, event, Kind.SALES, e.orderNumber(), List.of());
+        move(tx, event, order, SalesOrderMachine.onReserved(order.sales()), null);
+    }
+
+    private void reservationRejected(Tx tx, InboundEvent event, StockEvents.ReservationRejected e) throws SQLException {
+        var order = order(tx, event, Kind.SALES, e.orderNumber(), List.of());
+        move(tx, event, order, SalesOrderMachine.onReservationRejected(order.sales()), e.reason());
+    }
+
+    private void issued(Tx tx, InboundEvent event, StockEvents.Issued e) throws SQLException {
+        var order = order(tx, event, Kind.SALES, e.orderNumber(), e.lines().stream().map(Lines.Priced::sku).toList());
+        for (Lines.Priced line : e.lines()) {
+            store.confirm(tx, Kind.SALES, order.line(line.sku()), line.quantity(), false, line.unitPrice());
+        }
+        boolean everything = reload(tx, event, order).everythingDone();
+        move(tx, event, order, SalesOrderMachine.onIssued(order.sales(), everything), "shipment " + e.shipmentNumber());
+    }
+
+    private void issueRejected(Tx tx, InboundEvent event, StockEvents.IssueRejected e) throws SQLException {
+        var order = order(tx, event, Kind.SALES, e.orderNumber(), List.of());
+        dropPending(tx, order, e.shortLines(), false);
+        note(tx, event, order, e.reason());
+    }
+
+    private void released(Tx tx, InboundEvent event, StockEvents.Released e) throws SQLException {
+        var order = order(tx, event, Kind.SALES, e.orderNumber(), List.of());
+        move(tx, event, order, SalesOrderMachine.onReleased(order.sales()), null);
+    }
+
+    private void received(Tx tx, InboundEvent event, StockEvents.Received e) throws SQLException {
+        var order = order(tx, event, Kind.PURCHASE, e.orderNumber(), e.lines().stream().map(Lines.Priced::sku).toList());
+        for (Lines.Priced line : e.lines()) {
+            store.confirm(tx, Kind.PURCHASE, order.line(line.sku()), line.quantity(), false, null);
+        }
+        boolean everything = reload(tx, event, order).everythingDone();
+        move(tx, event, order, PurchaseOrderMachine.onReceived(order.purchase(), everything),
+                "receipt " + e.receiptNumber());
+    }
+
+    private void returnOutRejected(Tx tx, InboundEvent event, StockEvents.ReturnOutRejected e) throws SQLException {
+        var order = order(tx, event, Kind.PURCHASE, e.orderNumber(), List.of());
+        dropPending(tx, order, e.shortLines(), true);
+        note(tx, event, order, e.reason());
+    }
+
+    /** Stock-adjust refused these quantities: they are no longer in flight. */
+    private void dropPending(Tx tx, Order order, List<Lines.Short> lines, boolean isReturn) throws SQLException {
+        for (Lines.Short line : lines) {
+            if (order.line(line.sku()) != null) {
+                store.dropPending(tx, order.kind(), order.line(line.sku()), line.requested(), isReturn);
             }
-            boolean everything = reload(tx, event, order).everythingDone();
-            move(tx, event, order, SalesOrderMachine.onIssued(order.sales(), everything), "shipment " + e.shipmentNumber());
-        } else if (body instanceof StockEvents.IssueRejected e) {
-            var order = order(tx, event, Kind.SALES, e.orderNumber(), List.of());
-            for (Lines.Short line : e.shortLines()) {
-                if (order.line(line.sku()) != null) {
-                    store.dropPending(tx, Kind.SALES, order.line(line.sku()), line.requested(), false);
-                }
-            }
-            note(tx, event, order, e.reason());
-        } else if (body instanceof StockEvents.Released e) {
-            var order = order(tx, event, Kind.SALES, e.orderNumber(), List.of());
-            move(tx, event, order, SalesOrderMachine.onReleased(order.sales()), null);
-        } else if (body instanceof StockEvents.ReturnedIn e) {
-            confirmReturn(tx, event, Kind.SALES, e.orderNumber(), priced(e.lines()), "return " + e.returnNumber());
-        } else if (body instanceof StockEvents.Received e) {
-            var order = order(tx, event, Kind.PURCHASE, e.orderNumber(), e.lines().stream().map(Lines.Priced::sku).toList());
-            for (Lines.Priced line : e.lines()) {
-                store.confirm(tx, Kind.PURCHASE, order.line(line.sku()), line.quantity(), false, null);
-            }
-            boolean everything = reload(tx, event, order).everythingDone();
-            move(tx, event, order, PurchaseOrderMachine.onReceived(order.purchase(), everything),
-                    "receipt " + e.receiptNumber());
-        } else if (body instanceof StockEvents.ReturnedOut e) {
-            confirmReturn(tx, event, Kind.PURCHASE, e.orderNumber(), priced(e.lines()), "return " + e.returnNumber());
-        } else if (body instanceof StockEvents.ReturnOutRejected e) {
-            var order = order(tx, event, Kind.PURCHASE, e.orderNumber(), List.of());
-            for (Lines.Short line : e.shortLines()) {
-                if (order.line(line.sku()) != null) {
-                    store.dropPending(tx, Kind.PURCHASE, order.line(line.sku()), line.requested(), true);
-                }
-            }
-            note(tx, event, order, e.reason());
-        } else {
-            throw new PermanentEventFailure("order-workflow cannot apply " + event.type().type());
         }
     }
 
@@ -139,7 +151,7 @@ final class WorkflowEvents implements EventHandler {
         return store.require(tx, event.tenant(), order.kind(), order.number());
     }
 
-    private static List<Lines.Quantity> priced(List<Lines.Priced> lines) {
+    private static List<Lines.Quantity> quantities(List<Lines.Priced> lines) {
         return lines.stream().map(l -> new Lines.Quantity(l.sku(), l.quantity())).toList();
     }
 }

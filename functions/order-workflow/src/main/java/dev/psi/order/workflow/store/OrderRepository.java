@@ -1,7 +1,7 @@
 package dev.psi.order.workflow.store;
 
-import dev.psi.kernel.audit.OrderMetrics;
 import dev.psi.kernel.db.Tx;
+import dev.psi.kernel.metrics.BusinessMetrics;
 import dev.psi.kernel.tenant.TenantId;
 import dev.psi.kernel.web.ProblemException;
 import dev.psi.order.workflow.domain.Kind;
@@ -21,10 +21,10 @@ import java.util.Optional;
 @Singleton
 public final class OrderRepository {
 
-    private final OrderMetrics metrics;
+    private final BusinessMetrics metrics;
     private final Clock clock;
 
-    OrderRepository(OrderMetrics metrics, Clock clock) {
+    OrderRepository(BusinessMetrics metrics, Clock clock) {
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -76,7 +76,7 @@ public final class OrderRepository {
                     + " updated_at = ? WHERE id = ?", to, now, order.id());
         }
         note(tx, tenant, order, to, cause);
-        tx.afterCommit(() -> metrics.count(order.kind().label, to.name()));
+        metrics.orderReached(tx, order.kind().label, to.name());
     }
 
     /** A history entry without a change of status (a refused shipment, say). */
