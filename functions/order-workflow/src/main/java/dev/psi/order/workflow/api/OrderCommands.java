@@ -79,7 +79,7 @@ final class OrderCommands {
     Outcome<Object> cancelSales(TenantId tenant, String number, @Nullable String reason, Idempotency once) {
         return accepted(tenant, Kind.SALES, number, once, tx -> {
             var order = lock(tx, tenant, Kind.SALES, number);
-            Sales next = guard(() -> SalesOrderMachine.cancel(number, order.sales()));
+            Sales next = guard(() -> SalesOrderMachine.cancel(number, order.sales(), order.anythingDoneOrInFlight()));
             var event = new SalesOrderEvents.Cancelled(id(), tenant.value(), number, clock.instant(), number,
                     order.warehouseCode(), reason);
             store.changeStatus(tx, tenant, order, next, StatusCause.emitted(event, reason));
