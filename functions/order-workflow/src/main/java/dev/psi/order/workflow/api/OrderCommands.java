@@ -65,6 +65,7 @@ final class OrderCommands {
     }
 
     Outcome<Object> ship(TenantId tenant, String number, @Nullable QuantityLinesRequest request, Idempotency once) {
+        requireLines(request, "shipped");
         return accepted(tenant, Kind.SALES, number, once, tx -> {
             var order = lock(tx, tenant, Kind.SALES, number);
             guard(() -> SalesOrderMachine.requireShippable(number, order.sales()));
@@ -88,6 +89,7 @@ final class OrderCommands {
     }
 
     Outcome<Object> returnSales(TenantId tenant, String number, QuantityLinesRequest request, Idempotency once) {
+        requireLines(request, "returned");
         return accepted(tenant, Kind.SALES, number, once, tx -> {
             var order = lock(tx, tenant, Kind.SALES, number);
             guard(() -> SalesOrderMachine.requireReturnable(number, order.sales()));
@@ -101,6 +103,7 @@ final class OrderCommands {
     }
 
     Outcome<Object> receive(TenantId tenant, String number, @Nullable QuantityLinesRequest request, Idempotency once) {
+        requireLines(request, "received");
         return accepted(tenant, Kind.PURCHASE, number, once, tx -> {
             var order = lock(tx, tenant, Kind.PURCHASE, number);
             guard(() -> PurchaseOrderMachine.requireReceivable(number, order.purchase()));
@@ -124,6 +127,7 @@ final class OrderCommands {
     }
 
     Outcome<Object> returnPurchase(TenantId tenant, String number, QuantityLinesRequest request, Idempotency once) {
+        requireLines(request, "returned");
         return accepted(tenant, Kind.PURCHASE, number, once, tx -> {
             var order = lock(tx, tenant, Kind.PURCHASE, number);
             guard(() -> PurchaseOrderMachine.requireReturnable(number, order.purchase()));
@@ -152,21 +156,45 @@ final class OrderCommands {
         return store.require(tx, tenant, kind, number);
     }
 
-    private static LinePlan.Result plan(Order order, QuantityLinesRequest request,
+    /** The request's lines against the order's; no lines at all means all that {@code limit} allows. */
+    private static LinePlan.Result plan(Order order, @Nullable QuantityLinesRequest request,
                                         Function<OrderLineState, BigDecimal> limit, String done) {
-        var requested = request == null || request.lines() == null ? List.<LinePlan.Requested>of()
-                : request.lines().stream().map(l -> new LinePlan.Requested(l.sku(), l.quantity())).toList();
-        var plan = LinePlan.plan(order.lines(), requested, limit, done);
+        boolean theRest = request == null || request.lines() == null;
+        var plan = theRest ? LinePlan.rest(order.lines(), limit, done)
+                : LinePlan.of(order.lines(), request.lines().stream()
+                        .map(l -> new LinePlan.Requested(l.sku(), l.quantity())).toList(), limit, done);
         if (!plan.problems().isEmpty()) {
             var errors = plan.problems().stream().map(p -> new FieldError(p.field(), p.message())).toList();
-            boolean nothingLeft = requested.isEmpty();
-            throw new ProblemException(nothingLeft ? ProblemType.CONFLICT : ProblemType.VALIDATION,
-                    nothingLeft ? "Nothing on order " + order.number() + " is left to be " + done
-                            : errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                            : errors.size() + " lines are invalid",
-                    errors, Map.of());
+            if (theRest) {
+                throw new ProblemException(ProblemType.CONFLICT, "Nothing on order " + order.number()
+                        + " is left to be " + done, errors, Map.of());
+            }
+            throw ProblemException.invalid(errors);
         }
         return plan;
+    }
+
+    /**
+     * The shape of the lines, refused before the order is looked at: an empty list, or a null
+     * element. (The null check is local until the shared request validation covers null elements.)
+     */
+    private static void requireLines(@Nullable QuantityLinesRequest request, String done) {
+        if (request == null || request.lines() == null) {
+            return;
+        }
+        if (request.lines().isEmpty()) {
+            var empty = LinePlan.empty(done);
+            throw ProblemException.invalid(empty.field(), empty.message());
+        }
+        var errors = new ArrayList<FieldError>();
+        for (int i = 0; i < request.lines().size(); i++) {
+            if (request.lines().get(i) == null) {
+                errors.add(new FieldError("lines[" + i + "]", "must not be null"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
     }
 
     private void inFlight(Tx tx, Order order, LinePlan.Result plan, boolean isReturn) throws SQLException {

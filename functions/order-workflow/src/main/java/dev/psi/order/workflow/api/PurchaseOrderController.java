@@ -45,14 +45,15 @@ class PurchaseOrderController {
         return Etags.ok(queries.purchase(tenant, number));
     }
 
-    @Operation(summary = "Purchase orders, newest first", description = "Filters: status, supplierCode, warehouseCode, from and to (dates), q (number or note).")
+    @Operation(summary = "Purchase orders, newest first", description = "Filters: status, supplierCode, warehouseCode, from and to (dates), q (number or note); sort: createdAt, updatedAt, number, status, totalAmount ('-' for descending, default -createdAt).")
     @Get
     Page<PurchaseOrder> list(TenantId tenant, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "20") int size,
                              @QueryValue @Nullable String status, @QueryValue @Nullable String supplierCode,
                              @QueryValue @Nullable String warehouseCode, @QueryValue @Nullable LocalDate from,
-                             @QueryValue @Nullable LocalDate to, @QueryValue @Nullable String q) {
+                             @QueryValue @Nullable LocalDate to, @QueryValue @Nullable String q,
+                          @QueryValue @Nullable String sort) {
         return queries.listPurchases(tenant, PageRequest.of(page, size),
-                new OrderQueries.ListFilter(status, supplierCode, warehouseCode, from, to, q));
+                new OrderQueries.ListFilter(OrderEndpoints.status(Kind.PURCHASE, status), supplierCode, warehouseCode, from, to, q, sort));
     }
 
     @Operation(summary = "Receive goods (partial receipts allowed)", description = "lines[{sku, quantity}], or no lines"

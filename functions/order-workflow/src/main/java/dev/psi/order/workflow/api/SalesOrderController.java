@@ -45,14 +45,15 @@ class SalesOrderController {
         return Etags.ok(queries.sales(tenant, number));
     }
 
-    @Operation(summary = "Sales orders, newest first", description = "Filters: status, customerCode, warehouseCode, from and to (dates), q (number or note).")
+    @Operation(summary = "Sales orders, newest first", description = "Filters: status, customerCode, warehouseCode, from and to (dates), q (number or note); sort: createdAt, updatedAt, number, status, totalAmount ('-' for descending, default -createdAt).")
     @Get
     Page<SalesOrder> list(TenantId tenant, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "20") int size,
                           @QueryValue @Nullable String status, @QueryValue @Nullable String customerCode,
                           @QueryValue @Nullable String warehouseCode, @QueryValue @Nullable LocalDate from,
-                          @QueryValue @Nullable LocalDate to, @QueryValue @Nullable String q) {
+                          @QueryValue @Nullable LocalDate to, @QueryValue @Nullable String q,
+                          @QueryValue @Nullable String sort) {
         return queries.listSales(tenant, PageRequest.of(page, size),
-                new OrderQueries.ListFilter(status, customerCode, warehouseCode, from, to, q));
+                new OrderQueries.ListFilter(OrderEndpoints.status(Kind.SALES, status), customerCode, warehouseCode, from, to, q, sort));
     }
 
     @Operation(summary = "Ship a confirmed order", description = "lines[{sku, quantity}], or no lines to ship all that is left."
