@@ -20,9 +20,11 @@ import dev.psi.kernel.idempotency.IdempotentRequests.Idempotency;
 import dev.psi.kernel.idempotency.Outcome;
 import dev.psi.kernel.tenant.TenantId;
 import dev.psi.kernel.web.ProblemException;
+import dev.psi.stock.domain.AdjustmentReasons;
 import dev.psi.stock.domain.InsufficientStock;
 import dev.psi.stock.domain.Shortage;
 import dev.psi.stock.domain.StockKey;
+import dev.psi.stock.domain.StockLimitExceeded;
 import dev.psi.stock.domain.Stocktakes;
 import dev.psi.stock.ledger.Movement;
 import dev.psi.stock.ledger.MovementContext;
@@ -90,12 +92,16 @@ public final class StockDocuments {
         if (sign == 0) {
             throw ProblemException.invalid("quantity", "must not be 0: positive adds stock, negative removes it");
         }
+        AdjustmentReasons.contradiction(request.reason(), sign).ifPresent(rule -> {
+            throw ProblemException.invalid("quantity", rule);
+        });
         var key = keys.resolve(tx, tenant, request.sku(), request.warehouseCode(), "sku", "warehouseCode");
         var ctx = context(tx, tenant, request.reason().name(), ADJUSTMENT, "ADJ");
         Movement movement;
         if (sign > 0) {
             BigDecimal unitCost = request.unitCost() != null ? request.unitCost() : ledger.entryCost(tx, ctx, key);
-            movement = ledger.increase(tx, ctx, key, MovementType.ADJUSTMENT_IN, request.quantity(), unitCost);
+            movement = within("quantity", () -> ledger.increase(tx, ctx, key, MovementType.ADJUSTMENT_IN,
+                    request.quantity(), unitCost));
         } else {
             BigDecimal quantity = request.quantity().negate();
             movement = ledger.decrease(tx, ctx, key, MovementType.ADJUSTMENT_OUT, quantity)
@@ -111,6 +117,7 @@ public final class StockDocuments {
         if (request.fromWarehouseCode().equals(request.toWarehouseCode())) {
             throw ProblemException.invalid("toWarehouseCode", "must differ from fromWarehouseCode");
         }
+        requireLines(request.lines());
         requireDistinctSkus(request.lines().stream().map(l -> l.sku()).toList());
         var ctx = context(tx, tenant, null, TRANSFER, "TRF");
         var from = new ArrayList<StockKey>();
@@ -131,7 +138,9 @@ public final class StockDocuments {
                 continue;
             }
             movements.add(out.get());
-            movements.add(ledger.increase(tx, ctx, to.get(i), MovementType.TRANSFER_IN, quantity, out.get().unitCost()));
+            StockKey target = to.get(i);
+            movements.add(within("lines[" + i + "].quantity", () -> ledger.increase(tx, ctx, target,
+                    MovementType.TRANSFER_IN, quantity, out.get().unitCost())));
         }
         if (!shortages.isEmpty()) {
             throw problem(new InsufficientStock(shortages));
@@ -147,6 +156,7 @@ public final class StockDocuments {
     }
 
     private StocktakeResult stocktake(Tx tx, TenantId tenant, StocktakeRequest request) throws SQLException {
+        requireLines(request.lines());
         requireDistinctSkus(request.lines().stream().map(StocktakeRequest.Line::sku).toList());
         var ctx = context(tx, tenant, null, STOCKTAKE, "STK");
         var counted = new LinkedHashMap<StockKey, BigDecimal>();
@@ -179,13 +189,14 @@ public final class StockDocuments {
         var movements = new ArrayList<Movement>();
         int lineNo = 1;
         for (var entry : counted.entrySet()) {
+            String field = "lines[" + (lineNo - 1) + "].countedQuantity";
             StockKey key = entry.getKey();
             var balance = balances.get(key);
             BigDecimal variance = Stocktakes.variance(balance.onHand(), entry.getValue());
             BigDecimal unitCost = Stocktakes.gainCost(balance.averageCost(), balance.onHand(), key.purchasePrice());
             Movement movement = null;
             if (variance.signum() > 0) {
-                movement = ledger.increase(tx, ctx, key, MovementType.STOCKTAKE_GAIN, variance, unitCost);
+                movement = within(field, () -> ledger.increase(tx, ctx, key, MovementType.STOCKTAKE_GAIN, variance, unitCost));
             } else if (variance.signum() < 0) {
                 movement = ledger.decrease(tx, ctx, key, MovementType.STOCKTAKE_LOSS, variance.negate())
                         .orElseThrow(() -> new IllegalStateException("locked stock row changed under a stocktake"));
@@ -254,6 +265,36 @@ public final class StockDocuments {
         context.put("shortages", e.shortages().stream().map(s -> Map.of("sku", s.sku(), "warehouseCode",
                 s.warehouseCode(), "requested", s.requested(), "available", s.available())).toList());
         return new ProblemException(ProblemType.INSUFFICIENT_STOCK, e.getMessage(), List.of(), context);
+    }
+
+    /** A movement that would overflow its stock row is the request's mistake, reported on {@code field}. */
+    private static Movement within(String field, Booking booking) throws SQLException {
+        try {
+            return booking.book();
+        } catch (StockLimitExceeded e) {
+            throw ProblemException.invalid(field, e.getMessage());
+        }
+    }
+
+    @FunctionalInterface
+    private interface Booking {
+        Movement book() throws SQLException;
+    }
+
+    /**
+     * Every line of a document must be a line: a null element is refused with its index.
+     * (Local until the shared request validation covers null elements.)
+     */
+    private static void requireLines(List<?> lines) {
+        var errors = new ArrayList<FieldError>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i) == null) {
+                errors.add(new FieldError("lines[" + i + "]", "must not be null"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
     }
 
     private static void requireDistinctSkus(List<String> skus) {

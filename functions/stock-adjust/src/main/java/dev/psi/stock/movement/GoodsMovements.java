@@ -11,10 +11,12 @@ import dev.psi.contract.events.SalesOrderEvents;
 import dev.psi.contract.events.StockEvents;
 import dev.psi.contract.stock.MovementType;
 import dev.psi.kernel.db.Tx;
+import dev.psi.kernel.events.PermanentEventFailure;
 import dev.psi.kernel.tenant.TenantId;
 import dev.psi.stock.domain.InsufficientStock;
 import dev.psi.stock.domain.Shortage;
 import dev.psi.stock.domain.StockKey;
+import dev.psi.stock.domain.StockLimitExceeded;
 import dev.psi.stock.ledger.MovementContext;
 import dev.psi.stock.ledger.OrderLines;
 import dev.psi.stock.ledger.StockKeys;
@@ -118,7 +120,12 @@ public final class GoodsMovements {
             StockKey key = entry.getKey();
             BigDecimal price = entry.getValue().unitPrice();
             BigDecimal unitCost = price != null ? price : ledger.entryCost(tx, ctx, key);
-            ledger.increase(tx, ctx, key, type, entry.getValue().quantity(), unitCost);
+            try {
+                ledger.increase(tx, ctx, key, type, entry.getValue().quantity(), unitCost);
+            } catch (StockLimitExceeded e) {
+                // However often it is delivered, it will not fit: a dead letter, not a retry.
+                throw new PermanentEventFailure(ctx.referenceNumber() + ": " + e.getMessage());
+            }
             done.add(new Lines.Priced(key.sku(), plain(entry.getValue().quantity()), plain(unitCost)));
         }
         return done;
