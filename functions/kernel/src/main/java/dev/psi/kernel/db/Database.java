@@ -36,14 +36,6 @@ public final class Database implements AutoCloseable {
         return new Database(name, dataSource, false);
     }
 
-    public String name() {
-        return name;
-    }
-
-    public DataSource dataSource() {
-        return dataSource;
-    }
-
     @FunctionalInterface
     public interface Work<T> {
         T run(Tx tx) throws SQLException;

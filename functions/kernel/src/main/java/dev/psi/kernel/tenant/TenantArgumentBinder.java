@@ -20,7 +20,7 @@ final class TenantArgumentBinder implements TypedRequestArgumentBinder<TenantId>
 
     private final String defaultTenant;
 
-    TenantArgumentBinder(@Value("${psi.tenant.default:demo}") String defaultTenant) {
+    TenantArgumentBinder(@Value("${psi.tenant.default}") String defaultTenant) {
         this.defaultTenant = defaultTenant;
     }
 
