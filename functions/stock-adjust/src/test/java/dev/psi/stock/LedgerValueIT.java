@@ -2,7 +2,6 @@ package dev.psi.stock;
 
 import static dev.psi.stock.OrderEventFixtures.priced;
 import static dev.psi.stock.OrderEventFixtures.qty;
-import static dev.psi.testing.Fixtures.aProduct;
 import static dev.psi.testing.StockInvariants.assertStockEqualsLedger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,15 +11,12 @@ import dev.psi.contract.stock.StockAdjustmentRequest;
 import dev.psi.contract.stock.StockLineRequest;
 import dev.psi.contract.stock.StocktakeRequest;
 import dev.psi.contract.stock.TransferRequest;
-import dev.psi.kernel.db.Database;
 import dev.psi.kernel.idempotency.IdempotentRequests;
-import dev.psi.kernel.tenant.TenantId;
 import dev.psi.kernel.web.ProblemException;
 import dev.psi.stock.document.StockDocuments;
 import dev.psi.stock.movement.GoodsMovements;
 import dev.psi.stock.reservation.OrderReservations;
 import dev.psi.testing.Fixtures;
-import dev.psi.testing.PsiTestResources;
 import dev.psi.testing.TestInfrastructure;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -33,7 +29,6 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The ledger's value column adds up to the valuation: for every stock row, the sum of its
@@ -41,8 +36,7 @@ import org.junit.jupiter.api.TestInstance;
  * sequence of receipts at odd prices, issues, adjustments, transfers, stocktakes and returns.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LedgerValueIT implements PsiTestResources {
+class LedgerValueIT extends StockTestBase {
 
     private static final List<String> SKUS = List.of("A", "B");
     private static final List<String> WAREHOUSES = List.of("WH1", "WH2");
@@ -54,21 +48,12 @@ class LedgerValueIT implements PsiTestResources {
     @Inject
     GoodsMovements goods;
     @Inject
-    Database database;
-    @Inject
     IdempotentRequests idempotent;
 
-    String tenantId;
-    TenantId tenant;
-    OrderEventFixtures events;
 
     @BeforeEach
-    void newTenant() {
-        tenantId = Fixtures.newTenant();
-        tenant = new TenantId(tenantId);
-        events = new OrderEventFixtures(tenantId);
-        WAREHOUSES.forEach(code -> Fixtures.warehouse(tenantId, code));
-        SKUS.forEach(sku -> aProduct(tenantId, sku).purchasePrice("2.17").create());
+    void secondWarehouse() {
+        Fixtures.warehouse(tenantId, "WH2");
     }
 
     @Test

@@ -2,18 +2,14 @@ package dev.psi.stock;
 
 import static dev.psi.stock.OrderEventFixtures.priced;
 import static dev.psi.stock.OrderEventFixtures.qty;
-import static dev.psi.testing.Fixtures.aProduct;
 import static dev.psi.testing.StockInvariants.assertStockEqualsLedger;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.psi.contract.events.StockEvents;
 import dev.psi.kernel.db.Database;
-import dev.psi.kernel.tenant.TenantId;
 import dev.psi.stock.movement.GoodsMovements;
 import dev.psi.stock.reservation.OrderReservations;
-import dev.psi.testing.Fixtures;
-import dev.psi.testing.PsiTestResources;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -21,37 +17,18 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** {@code psi_stock_movements_total} counts what committed: no savepoint rollback, no deadlock retry over-counts it. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MovementMetricsIT implements PsiTestResources {
+class MovementMetricsIT extends StockTestBase {
 
     @Inject
     OrderReservations reservations;
     @Inject
     GoodsMovements goods;
     @Inject
-    Database database;
-    @Inject
     MeterRegistry meters;
-
-    String tenantId;
-    TenantId tenant;
-    OrderEventFixtures events;
-
-    @BeforeEach
-    void newTenant() {
-        tenantId = Fixtures.newTenant();
-        tenant = new TenantId(tenantId);
-        events = new OrderEventFixtures(tenantId);
-        Fixtures.warehouse(tenantId, "WH1");
-        aProduct(tenantId, "A").create();
-        aProduct(tenantId, "B").create();
-    }
 
     @Test
     void shouldNotCountTheReservationOfALineRolledBackWithItsOrder() {

@@ -2,23 +2,16 @@ package dev.psi.stock;
 
 import static dev.psi.stock.OrderEventFixtures.priced;
 import static dev.psi.stock.OrderEventFixtures.qty;
-import static dev.psi.testing.Fixtures.aProduct;
 import static dev.psi.testing.StockInvariants.assertStockEqualsLedger;
 import static dev.psi.testing.StockInvariants.decimal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.psi.kernel.db.Database;
-import dev.psi.kernel.tenant.TenantId;
 import dev.psi.stock.movement.GoodsMovements;
 import dev.psi.stock.reservation.OrderReservations;
-import dev.psi.testing.Fixtures;
-import dev.psi.testing.PsiTestResources;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The moving-average cost as production computes it: in the single UPDATE that raises on-hand.
@@ -26,29 +19,14 @@ import org.junit.jupiter.api.TestInstance;
  * from the ledger row the receipt booked.
  */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MovingAverageIT implements PsiTestResources {
+class MovingAverageIT extends StockTestBase {
 
     @Inject
     GoodsMovements goods;
     @Inject
     OrderReservations reservations;
-    @Inject
-    Database database;
 
-    String tenantId;
-    TenantId tenant;
-    OrderEventFixtures events;
     int receipts;
-
-    @BeforeEach
-    void newTenant() {
-        tenantId = Fixtures.newTenant();
-        tenant = new TenantId(tenantId);
-        events = new OrderEventFixtures(tenantId);
-        Fixtures.warehouse(tenantId, "WH1");
-        aProduct(tenantId, "A").create();
-    }
 
     @Test
     void shouldWeighTheNewCostByQuantity() {
@@ -78,7 +56,6 @@ class MovingAverageIT implements PsiTestResources {
         // (25 x 5.75 + 5 x 7.30) / 30 = 180.25 / 30 = 6.0083333...
         assertAverage("6.008333");
 
-        aProduct(tenantId, "B").create();
         receive("B", "1", "0.000001");
         receive("B", "1", "0");
         // (0.000001 + 0) / 2 = 0.0000005: half up gives 0.000001 (half even would give 0)

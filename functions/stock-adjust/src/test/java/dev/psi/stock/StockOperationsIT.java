@@ -12,12 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.psi.contract.events.Lines;
 import dev.psi.contract.events.PsiEvent;
 import dev.psi.contract.events.StockEvents;
-import dev.psi.kernel.db.Database;
-import dev.psi.kernel.tenant.TenantId;
 import dev.psi.stock.movement.GoodsMovements;
 import dev.psi.stock.reservation.OrderReservations;
-import dev.psi.testing.Fixtures;
-import dev.psi.testing.PsiTestResources;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -26,35 +22,16 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The order-driven stock operations, through the one interface, on the real database. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StockOperationsIT implements PsiTestResources {
+class StockOperationsIT extends StockTestBase {
 
     @Inject
     OrderReservations reservations;
     @Inject
     GoodsMovements goods;
-    @Inject
-    Database database;
-
-    String tenantId;
-    TenantId tenant;
-    OrderEventFixtures events;
-
-    @BeforeEach
-    void newTenant() {
-        tenantId = Fixtures.newTenant();
-        tenant = new TenantId(tenantId);
-        events = new OrderEventFixtures(tenantId);
-        Fixtures.warehouse(tenantId, "WH1");
-        aProduct(tenantId, "A").create();
-        aProduct(tenantId, "B").create();
-    }
 
     @Test
     void shouldReserveExactlyFiftyOfTwoHundredConcurrentOneUnitReservations() throws Exception {
