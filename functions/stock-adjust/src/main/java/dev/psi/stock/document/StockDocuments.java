@@ -117,7 +117,6 @@ public final class StockDocuments {
         if (request.fromWarehouseCode().equals(request.toWarehouseCode())) {
             throw ProblemException.invalid("toWarehouseCode", "must differ from fromWarehouseCode");
         }
-        requireLines(request.lines());
         requireDistinctSkus(request.lines().stream().map(l -> l.sku()).toList());
         var ctx = context(tx, tenant, null, TRANSFER, "TRF");
         var from = new ArrayList<StockKey>();
@@ -156,7 +155,6 @@ public final class StockDocuments {
     }
 
     private StocktakeResult stocktake(Tx tx, TenantId tenant, StocktakeRequest request) throws SQLException {
-        requireLines(request.lines());
         requireDistinctSkus(request.lines().stream().map(StocktakeRequest.Line::sku).toList());
         var ctx = context(tx, tenant, null, STOCKTAKE, "STK");
         var counted = new LinkedHashMap<StockKey, BigDecimal>();
@@ -279,22 +277,6 @@ public final class StockDocuments {
     @FunctionalInterface
     private interface Booking {
         Movement book() throws SQLException;
-    }
-
-    /**
-     * Every line of a document must be a line: a null element is refused with its index.
-     * (Local until the shared request validation covers null elements.)
-     */
-    private static void requireLines(List<?> lines) {
-        var errors = new ArrayList<FieldError>();
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i) == null) {
-                errors.add(new FieldError("lines[" + i + "]", "must not be null"));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
     }
 
     private static void requireDistinctSkus(List<String> skus) {

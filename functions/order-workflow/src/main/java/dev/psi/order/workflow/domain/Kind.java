@@ -20,11 +20,6 @@ public enum Kind {
         return what;
     }
 
-    /** This kind's states, in their life's order. */
-    public Enum<?>[] statuses() {
-        return this == PURCHASE ? OrderStatus.Purchase.values() : OrderStatus.Sales.values();
-    }
-
     /** The status called {@code name}, as this kind's state; IllegalArgumentException for any other name. */
     public Enum<?> status(String name) {
         return this == PURCHASE ? OrderStatus.Purchase.valueOf(name) : OrderStatus.Sales.valueOf(name);

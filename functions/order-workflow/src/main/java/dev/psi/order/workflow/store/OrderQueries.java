@@ -7,11 +7,13 @@ import dev.psi.contract.order.PurchaseOrder;
 import dev.psi.contract.order.SalesOrder;
 import dev.psi.contract.order.StatusChange;
 import dev.psi.kernel.db.Database;
+import dev.psi.kernel.db.ListQuery;
 import dev.psi.kernel.db.Pages;
 import dev.psi.kernel.db.Row;
 import dev.psi.kernel.db.Tx;
 import dev.psi.kernel.db.Where;
 import dev.psi.kernel.tenant.TenantId;
+import dev.psi.kernel.web.ListParams;
 import dev.psi.kernel.web.PageRequest;
 import dev.psi.kernel.web.ProblemException;
 import dev.psi.order.workflow.domain.Kind;
@@ -23,7 +25,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * The read model of orders: one order with its lines, history and events, and filtered lists.
@@ -67,13 +68,13 @@ public final class OrderQueries {
 
     public Page<SalesOrder> listSales(TenantId tenant, PageRequest page, ListFilter filter) {
         String orderBy = orderBy(filter.sort());
-        return database.read(tx -> Pages.fetch(tx, select(Kind.SALES), where(tenant, filter), orderBy, page,
+        return database.read(tx -> Pages.fetch(tx, list(Kind.SALES), where(tenant, filter), orderBy, page,
                 OrderQueries::salesRow));
     }
 
     public Page<PurchaseOrder> listPurchases(TenantId tenant, PageRequest page, ListFilter filter) {
         String orderBy = orderBy(filter.sort());
-        return database.read(tx -> Pages.fetch(tx, select(Kind.PURCHASE), where(tenant, filter), orderBy, page,
+        return database.read(tx -> Pages.fetch(tx, list(Kind.PURCHASE), where(tenant, filter), orderBy, page,
                 OrderQueries::purchaseRow));
     }
 
@@ -87,34 +88,25 @@ public final class OrderQueries {
         return where.search(filter.q(), "o.number", "o.note");
     }
 
-    /**
-     * The ORDER BY of a sort name, ties broken by id in the same direction; an unknown name is a
-     * 400 naming the allowed ones. (Local until the kernel's list parameters cover sorting.)
-     */
+    /** The ORDER BY of a sort name, ties broken by id in the same direction; an unknown name is a 400. */
     private static String orderBy(@Nullable String sort) {
         String key = sort == null || sort.isBlank() ? DEFAULT_SORT : sort.trim();
-        boolean descending = key.startsWith("-");
-        String column = SORTS.get(descending ? key.substring(1) : key);
-        if (column == null) {
-            throw ProblemException.invalid("sort", "must be one of " + String.join(", ", new TreeSet<>(SORTS.keySet()))
-                    + " (prefix '-' for descending)");
-        }
-        String direction = descending ? " DESC" : "";
-        return "ORDER BY " + column + direction + ", o.id" + direction;
+        return ListParams.orderBy(key, DEFAULT_SORT, SORTS, key.startsWith("-") ? "o.id DESC" : "o.id");
     }
 
-    private static String select(Kind kind) {
+    /** The list of a kind: its columns and what it reads from; the one place a kind's tables are joined for reads. */
+    private static ListQuery list(Kind kind) {
         var tables = OrderTables.of(kind);
-        return "SELECT o.id, o.number, o.status, pa.code AS partner_code, w.code AS warehouse_code, "
+        return new ListQuery("o.id, o.number, o.status, pa.code AS partner_code, w.code AS warehouse_code, "
                 + (kind == Kind.SALES ? "o.rejection_reason" : "o.expected_date")
-                + ", o.note, o.total_amount, o.version, o.created_at, o.updated_at FROM " + tables.orders() + " o"
-                + " JOIN " + tables.partners() + " pa ON pa.id = o." + tables.partnerColumn()
-                + " JOIN warehouses w ON w.id = o.warehouse_id";
+                + ", o.note, o.total_amount, o.version, o.created_at, o.updated_at",
+                tables.orders() + " o JOIN " + tables.partners() + " pa ON pa.id = o." + tables.partnerColumn()
+                        + " JOIN warehouses w ON w.id = o.warehouse_id");
     }
 
     private static <T> T header(Tx tx, TenantId tenant, Kind kind, String number, Tx.RowMapper<T> mapper)
             throws SQLException {
-        return tx.one(select(kind) + " WHERE o.tenant_id = ? AND o.number = ?", mapper, tenant.value(), number)
+        return tx.one(list(kind).select() + " WHERE o.tenant_id = ? AND o.number = ?", mapper, tenant.value(), number)
                 .orElseThrow(() -> ProblemException.notFound(kind.what(), number));
     }
 
