@@ -142,6 +142,42 @@ class StockAdjustmentIT implements PsiTestResources {
         assertStockEqualsLedger(tenant);
     }
 
+    @Test
+    void shouldRefuseAReasonThatContradictsTheSignNamingTheRule() {
+        var damageIn = api.post("/api/stock/adjustments", adjustment("SKU-1", "5", "DAMAGE", "1"));
+        var foundOut = api.post("/api/stock/adjustments", adjustment("SKU-1", "-1", "FOUND", null));
+        var correctionEither = api.post("/api/stock/adjustments", adjustment("SKU-1", "2", "CORRECTION", "1"));
+
+        assertEquals(400, damageIn.status(), damageIn.body());
+        assertEquals("quantity", damageIn.text("errors.0.field"));
+        assertTrue(damageIn.text("errors.0.message").contains("DAMAGE removes stock"), damageIn.body());
+        assertEquals(400, foundOut.status(), foundOut.body());
+        assertTrue(foundOut.text("errors.0.message").contains("FOUND adds stock"), foundOut.body());
+        assertEquals(201, correctionEither.status(), correctionEither.body());
+        assertEquals(0, new BigDecimal("2").compareTo(onHand("SKU-1", "WH1")), "only the correction was booked");
+        assertEquals(1L, movements());
+    }
+
+    @Test
+    void shouldAnswer400ForAnAdjustmentThatWouldOverflowTheStockRowOrItsValue() {
+        var nearMaximum = api.post("/api/stock/adjustments", adjustment("SKU-1", "99999999999999", "FOUND", "0"));
+        assertEquals(201, nearMaximum.status(), nearMaximum.body());
+        long before = movements();
+
+        var overflowingQuantity = api.post("/api/stock/adjustments", adjustment("SKU-1", "1", "FOUND", "0"));
+        aProduct(tenant, "SKU-2").create();
+        var overflowingValue = api.post("/api/stock/adjustments", adjustment("SKU-2", "99999999999999", "FOUND",
+                "9999999999999"));
+
+        assertEquals(400, overflowingQuantity.status(), overflowingQuantity.body());
+        assertEquals("application/problem+json", overflowingQuantity.header("Content-Type"));
+        assertEquals("quantity", overflowingQuantity.text("errors.0.field"), overflowingQuantity.body());
+        assertEquals(400, overflowingValue.status(), overflowingValue.body());
+        assertEquals("quantity", overflowingValue.text("errors.0.field"), overflowingValue.body());
+        assertEquals(before, movements(), "a refused adjustment books nothing");
+        assertEquals(0, new BigDecimal("99999999999999").compareTo(onHand("SKU-1", "WH1")));
+    }
+
     private BigDecimal onHand(String sku, String warehouse) {
         BigDecimal value = decimal("SELECT s.on_hand FROM stock s JOIN products p ON p.id = s.product_id"
                 + " JOIN warehouses w ON w.id = s.warehouse_id WHERE s.tenant_id = ? AND p.sku = ? AND w.code = ?",

@@ -152,6 +152,38 @@ class TransferAndStocktakeIT implements PsiTestResources {
         assertEquals(404, api.as(Fixtures.newTenant()).get("/api/stock/transfers/" + transfer.text("number")).status());
     }
 
+    @Test
+    void shouldAnswer400ForATransferIntoARowNearItsMaximum() {
+        assertEquals(201, api.post("/api/stock/adjustments", Map.of("warehouseCode", "WH2", "sku", "A",
+                "quantity", new BigDecimal("99999999999998"), "reason", "FOUND", "unitCost", 0)).status());
+        long movements = movements();
+
+        var response = api.post("/api/stock/transfers", Map.of("fromWarehouseCode", "WH1", "toWarehouseCode", "WH2",
+                "lines", List.of(Map.of("sku", "A", "quantity", 5))));
+
+        assertEquals(400, response.status(), response.body());
+        assertEquals("lines[0].quantity", response.text("errors.0.field"), response.body());
+        assertEquals(movements, movements());
+        assertEquals(0, new BigDecimal("20").compareTo(onHand("A", "WH1")));
+    }
+
+    @Test
+    void shouldAnswer400ForANullLineOnTransfersAndStocktakes() {
+        long movements = movements();
+        var lines = new java.util.ArrayList<Object>();
+        lines.add(null);
+
+        var transfer = api.post("/api/stock/transfers", Map.of("fromWarehouseCode", "WH1", "toWarehouseCode", "WH2",
+                "lines", lines));
+        var stocktake = api.post("/api/stocktakes", Map.of("warehouseCode", "WH1", "lines", lines));
+
+        assertEquals(400, transfer.status(), transfer.body());
+        assertEquals("lines[0]", transfer.text("errors.0.field"), transfer.body());
+        assertEquals(400, stocktake.status(), stocktake.body());
+        assertEquals("lines[0]", stocktake.text("errors.0.field"), stocktake.body());
+        assertEquals(movements, movements());
+    }
+
     private static BigDecimal variance(Api.Response response, String sku) {
         for (Object v : response.list("variances")) {
             var map = (Map<?, ?>) v;

@@ -181,6 +181,49 @@ class ChainIT {
         }
     }
 
+    @Test
+    void shouldRefuseToCancelAnOrderWhoseShipmentIsInFlightAndShipIt() {
+        adjust("A", "10", "1.20");
+        String number = placeSalesOrder("A", "4");
+        awaitStatus("/api/sales-orders/" + number, "CONFIRMED");
+
+        assertEquals(202, workflow.post("/api/sales-orders/" + number + "/shipments", Map.of()).status());
+        var cancel = workflow.post("/api/sales-orders/" + number + "/cancel", Map.of());
+
+        assertEquals(409, cancel.status(), "shipped or in flight, never cancelled: " + cancel.body());
+        awaitStatus("/api/sales-orders/" + number, "SHIPPED");
+        var sku = inventory.get("/api/inventory/A");
+        assertEquals(0, new BigDecimal("6").compareTo(sku.decimal("total.onHand")));
+        assertEquals(0, BigDecimal.ZERO.compareTo(sku.decimal("total.reserved")));
+        assertEquals(0L, decimal("SELECT COUNT(*) FROM outbox WHERE tenant_id = ? AND aggregate_id = ?"
+                + " AND event_type = 'psi.sales-order.cancelled.v1'", tenant, number).longValue());
+        assertStockEqualsLedger(tenant);
+    }
+
+    @Test
+    void shouldValueStockAsTheLedgerBookedItThroughReceiptsAtDifferentPricesAndShipments() {
+        adjust("A", "7", "2.37");
+        var created = orders.post("/api/purchase-orders", Map.of("supplierCode", "SUP1", "warehouseCode", "WH1",
+                "lines", List.of(Map.of("sku", "A", "quantity", 30, "unitPrice", 3.11))));
+        String path = "/api/purchase-orders/" + created.text("number");
+        for (int quantity : List.of(7, 11, 12)) {
+            assertEquals(202, workflow.post(path + "/receipts", Map.of("lines", List.of(Map.of("sku", "A",
+                    "quantity", quantity)))).status());
+            String sales = placeSalesOrder("A", "3");
+            awaitStatus("/api/sales-orders/" + sales, "CONFIRMED");
+            assertEquals(202, workflow.post("/api/sales-orders/" + sales + "/shipments", Map.of()).status());
+            awaitStatus("/api/sales-orders/" + sales, "SHIPPED");
+        }
+        awaitStatus(path, "RECEIVED");
+
+        var valuation = inventory.get("/api/inventory/valuation");
+        BigDecimal ledger = decimal("SELECT SUM(value_delta) FROM stock_movements WHERE tenant_id = ?", tenant);
+        assertEquals(200, valuation.status(), valuation.body());
+        assertEquals(0, new BigDecimal("28").compareTo(valuation.decimal("totalOnHand")), valuation.body());
+        assertEquals(0, ledger.compareTo(valuation.decimal("totalValue")), "ledger " + ledger + ", " + valuation.body());
+        assertStockEqualsLedger(tenant);
+    }
+
     private void adjust(String sku, String quantity, String unitCost) {
         var response = stock.post("/api/stock/adjustments", Map.of("warehouseCode", "WH1", "sku", sku,
                 "quantity", new BigDecimal(quantity), "reason", "FOUND", "unitCost", new BigDecimal(unitCost)));

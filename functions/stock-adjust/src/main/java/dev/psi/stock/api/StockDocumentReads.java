@@ -45,13 +45,17 @@ final class StockDocumentReads {
     StocktakeResult stocktake(TenantId tenant, String number) {
         return database.read(tx -> {
             var header = header(tx, tenant, "STOCKTAKE", number);
-            var variances = tx.list("SELECT p.sku, l.system_quantity, l.counted_quantity, l.quantity, l.unit_cost"
+            // A variance's value is what its movement booked (the change of the row's value).
+            var variances = tx.list("SELECT p.sku, l.system_quantity, l.counted_quantity, l.quantity, l.unit_cost,"
+                            + " (SELECT COALESCE(SUM(m.value_delta), 0) FROM stock_movements m WHERE m.tenant_id = d.tenant_id"
+                            + "   AND m.reference_type = d.document_type AND m.reference_number = d.number"
+                            + "   AND m.product_id = l.product_id AND m.warehouse_id = d.warehouse_id) AS value_delta"
                             + " FROM stock_document_lines l JOIN stock_documents d ON d.id = l.document_id"
                             + " JOIN products p ON p.id = l.product_id"
                             + " WHERE d.tenant_id = ? AND d.number = ? ORDER BY l.line_no",
                     row -> new StocktakeResult.Variance(row.string("sku"), row.decimal("system_quantity"),
                             row.decimal("counted_quantity"), row.decimal("quantity"), row.decimal("unit_cost"),
-                            row.decimal("quantity").multiply(row.decimal("unit_cost")).setScale(2, RoundingMode.HALF_UP)),
+                            row.decimal("value_delta").setScale(2, RoundingMode.UNNECESSARY)),
                     tenant.value(), number);
             return new StocktakeResult(number, header[0], variances, movements(tx, tenant, "STOCKTAKE", number));
         });

@@ -6,21 +6,25 @@ import dev.psi.kernel.cache.CacheKeys;
 import dev.psi.kernel.cache.RedisCache;
 import dev.psi.kernel.db.Decimals;
 import dev.psi.kernel.db.Tx;
-import dev.psi.kernel.events.Outbox;
 import dev.psi.kernel.metrics.BusinessMetrics;
 import dev.psi.stock.domain.Shortage;
 import dev.psi.stock.domain.StockKey;
+import dev.psi.stock.domain.StockLimitExceeded;
+import dev.psi.stock.domain.StockLimits;
+import dev.psi.stock.domain.Stocktakes;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The only code that changes stock rows. Every change is one conditional UPDATE (the database
  * checks availability in the same statement that takes it: no read-then-write, no oversell), then
- * an immutable ledger row with the balance after it. After commit the inventory cache entries of
+ * an immutable ledger row with the balance after it. A row's value is on-hand x average cost to
+ * the cent, and a movement's value is the change of that figure: so the ledger's value column
+ * adds up to the valuation exactly, where pricing each movement on its own (quantity x cost,
+ * rounded) drifts from it by the rounding of the six-decimal average. After commit the inventory cache entries of
  * the SKU are retired; a fall below the reorder point raises {@code psi.stock.low.v1} once per
  * crossing. Callers lock several rows in {@link StockKey#LOCK_ORDER}.
  */
@@ -29,11 +33,11 @@ public final class StockLedger {
 
     private static final String WHERE_ROW = " WHERE tenant_id = ? AND product_id = ? AND warehouse_id = ?";
 
-    private final Outbox outbox;
+    private final StockOutbox outbox;
     private final RedisCache cache;
     private final BusinessMetrics metrics;
 
-    StockLedger(Outbox outbox, RedisCache cache, BusinessMetrics metrics) {
+    StockLedger(StockOutbox outbox, RedisCache cache, BusinessMetrics metrics) {
         this.outbox = outbox;
         this.cache = cache;
         this.metrics = metrics;
@@ -56,18 +60,31 @@ public final class StockLedger {
     /**
      * Stock in at {@code unitCost}: on-hand up, moving-average cost recomputed. The average is
      * assigned before on-hand so that both read the old on-hand (MySQL and MariaDB evaluate
-     * single-table assignments left to right).
+     * single-table assignments left to right). The guard keeps on-hand inside its column: a row
+     * it would overflow is refused ({@link StockLimitExceeded}) instead of failing the statement.
      */
     public Movement increase(Tx tx, MovementContext ctx, StockKey key, MovementType type, BigDecimal quantity,
                              BigDecimal unitCost) throws SQLException {
         ensureRow(tx, ctx, key);
-        tx.update("UPDATE stock SET average_cost = CASE WHEN on_hand + ? > 0"
-                        + " THEN ROUND((on_hand * average_cost + ? * ?) / (on_hand + ?), 6) ELSE average_cost END,"
+        var before = lock(tx, ctx, key);
+        // quantity x unitCost is multiplied here, exactly: the server would multiply two whole-number
+        // parameters as BIGINT and overflow where the DECIMAL result fits.
+        int updated = tx.update("UPDATE stock SET average_cost = CASE WHEN on_hand + ? > 0"
+                        + " THEN ROUND((on_hand * average_cost + ?) / (on_hand + ?), 6) ELSE average_cost END,"
                         + " on_hand = on_hand + ?, below_reorder = (below_reorder AND on_hand - reserved < ?),"
-                        + " version = version + 1, updated_at = ?" + WHERE_ROW,
-                quantity, quantity, unitCost, quantity, quantity, key.reorderPoint(), ctx.at(),
-                ctx.tenant().value(), key.productId(), key.warehouseId());
-        return append(tx, ctx, key, type, quantity, BigDecimal.ZERO, unitCost, money(quantity.multiply(unitCost)));
+                        + " version = version + 1, updated_at = ?" + WHERE_ROW + " AND on_hand + ? <= ?",
+                quantity, quantity.multiply(unitCost), quantity, quantity, key.reorderPoint(), ctx.at(),
+                ctx.tenant().value(), key.productId(), key.warehouseId(), quantity, StockLimits.MAX_QUANTITY);
+        if (updated == 0) {
+            throw new StockLimitExceeded(key.sku(), key.warehouseCode(), "on-hand " + plainOf(before.onHand()) + " + "
+                    + plainOf(quantity) + " exceeds the largest quantity a stock row holds, " + StockLimits.MAX_QUANTITY);
+        }
+        var after = currentBalance(tx, ctx, key);
+        if (!StockLimits.valueFits(after.value())) {
+            throw new StockLimitExceeded(key.sku(), key.warehouseCode(), "the stock value would be " + after.value()
+                    + ", more than the largest value a stock row holds, " + StockLimits.MAX_VALUE);
+        }
+        return append(tx, ctx, key, type, quantity, BigDecimal.ZERO, unitCost, after.value().subtract(before.value()), after);
     }
 
     /** Stock out of what is available (not reserved), at the average cost; empty when short. */
@@ -124,17 +141,30 @@ public final class StockLedger {
         return new Shortage(key.sku(), key.warehouseCode(), plainOf(requested), plainOf(balance.available()));
     }
 
+    /**
+     * The cost at which stock without a price of its own comes in: the row's moving average, or
+     * the product's purchase price for a row that never had one.
+     */
+    public BigDecimal entryCost(Tx tx, MovementContext ctx, StockKey key) throws SQLException {
+        var balance = currentBalance(tx, ctx, key);
+        return Stocktakes.gainCost(balance.averageCost(), balance.onHand(), key.purchasePrice());
+    }
+
     public Balance currentBalance(Tx tx, MovementContext ctx, StockKey key) throws SQLException {
         return tx.one("SELECT on_hand, reserved, average_cost FROM stock" + WHERE_ROW, StockLedger::balance,
                 ctx.tenant().value(), key.productId(), key.warehouseId()).orElse(Balance.EMPTY);
     }
 
-    /** The ledger row of an outflow, priced at the (unchanged) average cost; then the low-stock check. */
+    /**
+     * The ledger row of an outflow, priced at the (unchanged) average cost; then the low-stock
+     * check. Its value is the change of the row's value, as for every movement.
+     */
     private Movement outflow(Tx tx, MovementContext ctx, StockKey key, MovementType type, BigDecimal onHandDelta,
                              BigDecimal reservedDelta) throws SQLException {
         var balance = currentBalance(tx, ctx, key);
+        BigDecimal valueBefore = Balance.value(balance.onHand().subtract(onHandDelta), balance.averageCost());
         var movement = append(tx, ctx, key, type, onHandDelta, reservedDelta, balance.averageCost(),
-                money(onHandDelta.multiply(balance.averageCost())), balance);
+                balance.value().subtract(valueBefore), balance);
         raiseLowStock(tx, ctx, key, balance);
         return movement;
     }
@@ -174,9 +204,8 @@ public final class StockLedger {
                             + " WHERE p.id = ?", row -> row.string("code"), key.productId()).orElse(null);
             BigDecimal reorderQuantity = tx.one("SELECT reorder_quantity FROM products WHERE id = ?",
                     row -> row.decimal("reorder_quantity"), key.productId()).orElse(BigDecimal.ZERO);
-            outbox.append(tx, new StockEvents.Low(UUID.randomUUID().toString(), ctx.tenant().value(), key.sku(),
-                    ctx.at(), key.sku(), key.warehouseCode(), plainOf(after.available()), plainOf(key.reorderPoint()),
-                    reorderQuantity, supplier));
+            outbox.emit(tx, ctx, key.sku(), (id, tenant, sku, at) -> new StockEvents.Low(id, tenant, sku, at, sku,
+                    key.warehouseCode(), plainOf(after.available()), plainOf(key.reorderPoint()), reorderQuantity, supplier));
         }
     }
 
@@ -186,6 +215,15 @@ public final class StockLedger {
 
         public BigDecimal available() {
             return onHand.subtract(reserved);
+        }
+
+        /** What the row is worth, to the cent: the figure the valuation shows for it. */
+        public BigDecimal value() {
+            return value(onHand, averageCost);
+        }
+
+        static BigDecimal value(BigDecimal onHand, BigDecimal averageCost) {
+            return money(onHand.multiply(averageCost));
         }
     }
 
