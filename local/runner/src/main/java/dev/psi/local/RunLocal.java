@@ -25,6 +25,8 @@ import java.util.concurrent.CountDownLatch;
 public final class RunLocal {
 
     static final String READY = "ready";
+    /** Flyway logs through java.util.logging: its per-migration lines are noise on the start-up screen. */
+    private static final java.util.logging.Logger FLYWAY = java.util.logging.Logger.getLogger("org.flywaydb");
 
     private RunLocal() {
     }
@@ -34,6 +36,7 @@ public final class RunLocal {
             System.setProperty("logback.configurationFile", "dev/psi/local/logback-launcher.xml");
         }
         long started = System.nanoTime();
+        FLYWAY.setLevel(java.util.logging.Level.WARNING);
         PrintStream out = System.out;
         LaunchOptions options;
         try {
