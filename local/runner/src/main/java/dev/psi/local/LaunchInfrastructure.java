@@ -1,80 +1,37 @@
 package dev.psi.local;
 
-import dev.psi.kafka.BrokerProcess;
-import dev.psi.schema.DatabaseSettings;
+import dev.psi.embedded.Infrastructure;
+import dev.psi.embedded.Options;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * The database, Redis and Kafka of a launch. INTERIM: the configured services (DATABASE_*, REDIS_*, defaults
- * 127.0.0.1) and a broker of its own under the data directory unless KAFKA_BOOTSTRAP_SERVERS is set; to be backed
- * by local/embedded.
+ * The database, Redis and Kafka of a launch, from local/embedded: the configured services when DATABASE_HOST,
+ * REDIS_HOST or KAFKA_BOOTSTRAP_SERVERS are set, else embedded servers with their data under the data directory
+ * ({@code --fresh} wipes it). Kafka is started at once, so that it is up before the functions.
  */
-final class LaunchInfrastructure implements AutoCloseable {
+final class LaunchInfrastructure {
 
-    private static final String TOPICS = "psi.purchase-orders,psi.sales-orders,psi.stock";
+    static final List<String> TOPICS = List.of("psi.purchase-orders", "psi.sales-orders", "psi.stock");
 
-    private final DatabaseSettings database;
-    private final String redisHost;
-    private final int redisPort;
-    private final BrokerProcess broker;
-    private final String kafka;
-
-    private LaunchInfrastructure(DatabaseSettings database, String redisHost, int redisPort, BrokerProcess broker,
-                                 String kafka) {
-        this.database = database;
-        this.redisHost = redisHost;
-        this.redisPort = redisPort;
-        this.broker = broker;
-        this.kafka = kafka;
+    private LaunchInfrastructure() {
     }
 
-    static LaunchInfrastructure start(LaunchOptions options) throws IOException {
-        String redisHost = Optional.ofNullable(System.getenv("REDIS_HOST")).orElse("127.0.0.1");
-        int redisPort = Integer.parseInt(Optional.ofNullable(System.getenv("REDIS_PORT")).orElse("6379"));
-        String configured = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
-        BrokerProcess broker = null;
-        if (configured == null || configured.isBlank()) {
-            broker = BrokerProcess.start(BrokerProcess.freePort(), options.dataDir().resolve("logs/kafka.log"),
-                    "--data-dir", options.dataDir().resolve("kafka").toString(), "--topics", TOPICS,
-                    "--partitions", "3");
+    static Infrastructure start(LaunchOptions options) throws IOException {
+        Infrastructure infrastructure = Infrastructure.start(Options.in(options.dataDir()).fresh(options.fresh())
+                .kafkaTopics(TOPICS, 3));
+        try {
+            infrastructure.kafkaBootstrapServers();
+            return infrastructure;
+        } catch (RuntimeException e) {
+            infrastructure.close();
+            throw e;
         }
-        return new LaunchInfrastructure(DatabaseSettings.fromEnvironment(), redisHost, redisPort, broker,
-                broker == null ? configured : broker.bootstrapServers());
     }
 
-    DatabaseSettings database() {
-        return database;
-    }
-
-    String redisHost() {
-        return redisHost;
-    }
-
-    int redisPort() {
-        return redisPort;
-    }
-
-    String kafkaBootstrapServers() {
-        return kafka;
-    }
-
-    /** Rows for the start-up table: name, address, source, pid. */
-    List<String[]> services() {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"mariadb", database.host() + ":" + database.port() + "/" + database.name(), "configured", "-"});
-        rows.add(new String[] {"redis", redisHost + ":" + redisPort, "configured", "-"});
-        rows.add(new String[] {"kafka", kafka, broker == null ? "configured" : "embedded",
-                broker == null ? "-" : String.valueOf(broker.pid())});
-        return rows;
-    }
-
-    @Override
-    public void close() {
-        if (broker != null) {
-            broker.stop();
-        }
+    /** Rows for the start-up table: name, address, how it came, pid. */
+    static List<String[]> rows(Infrastructure infrastructure) {
+        return infrastructure.services().stream().map(s -> new String[] {s.name(), s.address(),
+                s.source().name().toLowerCase(), s.pid() < 0 ? "-" : String.valueOf(s.pid())}).toList();
     }
 }

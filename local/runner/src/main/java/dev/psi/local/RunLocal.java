@@ -1,16 +1,15 @@
 package dev.psi.local;
 
+import dev.psi.embedded.Infrastructure;
 import dev.psi.schema.DatabaseSettings;
 import dev.psi.schema.Migrator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +24,6 @@ import java.util.concurrent.CountDownLatch;
 public final class RunLocal {
 
     static final String READY = "ready";
-    /** Flyway logs through java.util.logging: its per-migration lines are noise on the start-up screen. */
-    private static final java.util.logging.Logger FLYWAY = java.util.logging.Logger.getLogger("org.flywaydb");
 
     private RunLocal() {
     }
@@ -36,7 +33,6 @@ public final class RunLocal {
             System.setProperty("logback.configurationFile", "dev/psi/local/logback-launcher.xml");
         }
         long started = System.nanoTime();
-        FLYWAY.setLevel(java.util.logging.Level.WARNING);
         PrintStream out = System.out;
         LaunchOptions options;
         try {
@@ -55,9 +51,6 @@ public final class RunLocal {
             System.err.println("Stop it first (Ctrl-C in its terminal), or start another with --data-dir DIR --port N.");
             System.exit(3);
             return;
-        }
-        if (options.fresh()) {
-            wipe(options.dataDir());
         }
         List<String> functions = LocalSystem.discover(root);
         Map<String, Integer> ports = functionPorts(options.port(), functions);
@@ -90,7 +83,7 @@ public final class RunLocal {
             stopped.countDown();
         }, "stop-psi"));
 
-        LaunchInfrastructure infrastructure = LaunchInfrastructure.start(options);
+        Infrastructure infrastructure = LaunchInfrastructure.start(options);
         synchronized (resources) {
             resources.add(infrastructure);
         }
@@ -115,7 +108,7 @@ public final class RunLocal {
     }
 
     /** The start-up screen: one table of every process, then ready, the URL and the first curl. */
-    private static void printScreen(PrintStream out, LocalSystem system, LaunchInfrastructure infrastructure,
+    private static void printScreen(PrintStream out, LocalSystem system, Infrastructure infrastructure,
                                     LaunchOptions options, long started) {
         var lines = new ArrayList<String>();
         lines.add(String.format("%-18s %-26s %-15s %s", "FUNCTION", "URL", "STATE", "PID"));
@@ -124,7 +117,7 @@ public final class RunLocal {
             lines.add(String.format("%-18s %-26s %-15s %s", f.name(), system.uri(f.name()), state,
                     f.pid() < 0 ? "-" : String.valueOf(f.pid())));
         }
-        for (var s : infrastructure.services()) {
+        for (var s : LaunchInfrastructure.rows(infrastructure)) {
             lines.add(String.format("%-18s %-26s %-15s %s", s[0], s[1], s[2], s[3]));
         }
         String url = system.frontDoor().orElseThrow().toString();
@@ -167,18 +160,6 @@ public final class RunLocal {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    /** --fresh: everything under the data directory but the lock goes (data, logs). */
-    private static void wipe(Path dataDir) throws IOException {
-        try (var paths = Files.walk(dataDir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                String name = path.getFileName().toString();
-                if (!path.equals(dataDir) && !name.equals("psi-local.lock")) {
-                    Files.delete(path);
-                }
-            }
         }
     }
 }
