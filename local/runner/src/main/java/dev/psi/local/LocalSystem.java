@@ -149,7 +149,8 @@ public final class LocalSystem implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         Proxy proxy = new Proxy();
         for (String name : settings.functions()) {
-            var function = new ManagedFunction(name, jarOf(settings.root(), name), env, logs, childClasses, FUNCTION_JVM);
+            var function = new ManagedFunction(name, jarOf(settings.root(), name), env, logs, childClasses, FUNCTION_JVM,
+                    PRODUCERS.contains(name) ? Optional.of("/outbox/sweep") : Optional.empty());
             activators.put(name, Activator.start(function, proxy, settings.ports().getOrDefault(name, 0)));
         }
     }
@@ -227,8 +228,9 @@ public final class LocalSystem implements AutoCloseable {
 
     /**
      * What the PingSources do: every producer publishes what is left in its outbox. A producer scaled to zero is
-     * not woken for it (a PingSource would wake it every minute, and no function could ever stay down): the outbox
-     * is shared, so any running producer's sweep, or a woken one's relay, publishes the rows.
+     * not woken for it (a PingSource would wake it every minute, and no function could ever stay down): each
+     * producer sweeps before it scales down (its pre-stop hook), and the outbox is shared, so any running
+     * producer's sweep publishes what a crash left.
      */
     public void sweep() {
         for (String producer : PRODUCERS) {

@@ -38,6 +38,7 @@ public final class ManagedFunction {
     private final LogSink logs;
     private final Path childClasses;
     private final List<String> jvmOptions;
+    private final Optional<String> preStop;
 
     private State state = State.STOPPED;
     private Process process;
@@ -58,14 +59,19 @@ public final class ManagedFunction {
      * @param childClasses a directory holding only {@code dev.psi.local.child.ExitWithParent}, the children's entry
      *                     point (see there)
      */
+    /**
+     * @param preStop a path POSTed before an idle stop (a Kubernetes preStop hook): {@code /outbox/sweep} for a
+     *                producer, so that no event committed just before the stop waits in the outbox for its next wake
+     */
     public ManagedFunction(String name, Path jar, Map<String, String> env, LogSink logs, Path childClasses,
-                           List<String> jvmOptions) {
+                           List<String> jvmOptions, Optional<String> preStop) {
         this.name = name;
         this.jar = jar;
         this.env = Map.copyOf(env);
         this.logs = logs;
         this.childClasses = childClasses;
         this.jvmOptions = List.copyOf(jvmOptions);
+        this.preStop = preStop;
     }
 
     public String name() {
@@ -139,12 +145,34 @@ public final class ManagedFunction {
         return state == State.READY ? Optional.of(uri) : Optional.empty();
     }
 
-    /** Stops the process if it is ready, has nothing in flight and has not been used for {@code idle}. */
+    /**
+     * Stops the process if it is ready, has nothing in flight and has not been used for {@code idle}, after its
+     * pre-stop hook (which counts as in flight, so that nothing stops it meanwhile).
+     */
     public boolean stopIfIdle(Duration idle) {
+        URI target;
+        synchronized (this) {
+            if (!idle(idle)) {
+                return false;
+            }
+            target = uri;
+            inFlight++;
+        }
+        try {
+            if (preStop.isPresent()) {
+                PROBE.send(HttpRequest.newBuilder(target.resolve(preStop.get())).timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .build(), HttpResponse.BodyHandlers.discarding());
+            }
+        } catch (IOException e) {
+            // the stop goes on; what is left in the outbox waits for the next sweep
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         Process stopping;
         synchronized (this) {
-            if (state != State.READY || inFlight > 0 || waiting.get() > 0
-                    || System.nanoTime() - lastUsed < idle.toNanos()) {
+            inFlight--;
+            if (!idle(idle)) {
                 return false;
             }
             logs.info(name, "psi-local: idle for " + idle.toSeconds() + " s, scaling to zero (pid " + process.pid() + ")");
@@ -154,6 +182,10 @@ public final class ManagedFunction {
         }
         stopProcess(stopping);
         return true;
+    }
+
+    private boolean idle(Duration idle) {
+        return state == State.READY && inFlight == 0 && waiting.get() == 0 && System.nanoTime() - lastUsed >= idle.toNanos();
     }
 
     /** Stops the process for good (the launcher is stopping). */

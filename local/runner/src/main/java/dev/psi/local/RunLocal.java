@@ -127,7 +127,7 @@ public final class RunLocal {
             out.println();
             out.printf("%s  %s  (%.1f s)%s%n", READY, url, (System.nanoTime() - started) / 1e9,
                     options.scaleToZero().map(idle -> "  scale to zero after " + idle.toSeconds() + " s idle").orElse(""));
-            out.printf("try    curl -s -H 'X-Tenant-Id: demo' %s/api/products?size=3%n", url);
+            out.printf("try    curl -s -H 'X-Tenant-Id: demo' '%s/api/products?size=3'%n", url);
             out.printf("status %s%s   logs %s   Ctrl-C stops everything%n%n", url, FrontDoor.STATUS_PATH,
                     options.dataDir().resolve("logs"));
         }
