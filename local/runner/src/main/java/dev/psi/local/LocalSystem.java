@@ -305,12 +305,15 @@ public final class LocalSystem implements AutoCloseable {
             frontDoor.close();
         }
         timers.shutdownNow();
-        if (dispatcher != null) {
-            dispatcher.close();
-        }
+        // Functions first (in parallel): once marked shut down, none is restarted, even one that a terminal's
+        // Ctrl-C (sent to the whole process group) has already ended. The dispatcher's last deliveries then fail
+        // fast and stay uncommitted; the inbox makes their redelivery at the next start harmless.
         List<Thread> stopping = activators.values().stream()
                 .map(a -> new Thread(a.function()::shutdown, "stop-" + a.function().name())).toList();
         stopping.forEach(Thread::start);
+        if (dispatcher != null) {
+            dispatcher.close();
+        }
         for (Thread thread : stopping) {
             try {
                 thread.join(20_000);
