@@ -11,6 +11,7 @@ import dev.psi.schema.DatabaseSettings;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -78,6 +79,36 @@ class InfrastructureIT {
         second.close();
         assertFalse(alive(mariadb), "MariaDB stopped");
         assertFalse(alive(redis), "Redis stopped");
+    }
+
+    @Test
+    void shouldAdoptTheServersOfAUserThatDiedAndStopThemWhenDone() throws Exception {
+        Path data = newDataDir();
+        var first = start(Options.in(data));
+        long mariadb = first.services().get(0).pid();
+        // as if the first user had been killed: its leases name a process that no longer runs
+        for (String server : List.of("mariadb", "redis")) {
+            try (var leases = Files.list(data.resolve(server).resolve("leases"))) {
+                for (Path lease : leases.toList()) {
+                    Files.move(lease, lease.resolveSibling(deadPid() + "-1"));
+                }
+            }
+        }
+
+        var second = start(Options.in(data));
+        assertEquals(mariadb, second.services().get(0).pid(), "the running server is taken over, not started twice");
+        second.close();
+
+        assertFalse(alive(mariadb), "the last live user stopped it");
+    }
+
+    @Test
+    void shouldRefuseToStartFreshWhileAnotherUsesTheData() throws Exception {
+        Path data = newDataDir();
+        var user = start(Options.in(data));
+
+        assertThrows(IllegalStateException.class, () -> start(Options.in(data).fresh(true)));
+        assertTrue(MariaDbServer.answers(user.database()), "the user's server was left alone");
     }
 
     @Test
@@ -186,6 +217,13 @@ class InfrastructureIT {
 
     private static boolean alive(long pid) {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** A pid that no process has now. */
+    private static long deadPid() throws Exception {
+        Process process = new ProcessBuilder("true").start();
+        process.waitFor();
+        return process.pid();
     }
 
     private static int closedPort() throws IOException {
