@@ -41,6 +41,7 @@ public final class Infrastructure implements AutoCloseable {
     private Source kafkaSource;
     private BrokerProcess broker;
     private int brokerPort;
+    private final List<Runnable> atClose = new ArrayList<>();
     private boolean closed;
 
     private Infrastructure(Options options) throws IOException {
@@ -169,6 +170,14 @@ public final class Infrastructure implements AutoCloseable {
         return services;
     }
 
+    /**
+     * Runs {@code action} when this instance closes (by {@link #close()} or at JVM exit), before any
+     * server stops: e.g. dropping a database of one's own while the server still answers.
+     */
+    public synchronized void atClose(Runnable action) {
+        atClose.add(action);
+    }
+
     /** Stops what this instance started: its broker, and its leases on the embedded MariaDB and Redis. */
     @Override
     public synchronized void close() {
@@ -180,6 +189,13 @@ public final class Infrastructure implements AutoCloseable {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException shuttingDown) {
             // this is the hook
+        }
+        for (int i = atClose.size() - 1; i >= 0; i--) {
+            try {
+                atClose.get(i).run();
+            } catch (RuntimeException e) {
+                LOG.warn("a close action failed", e);
+            }
         }
         if (broker != null) {
             broker.stop();

@@ -11,6 +11,7 @@ import dev.psi.schema.DatabaseSettings;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -40,21 +41,21 @@ class InfrastructureIT {
     @Test
     void shouldKeepDataAcrossARestartAndWipeItWhenFresh() throws Exception {
         Path data = newDataDir();
-        var first = start(Options.in(data));
+        var first = start(options(data));
         execute(first.database(), "CREATE DATABASE kept", "CREATE TABLE kept.t (id INT PRIMARY KEY)", "INSERT INTO kept.t VALUES (42)");
         first.close();
 
-        var second = start(Options.in(data));
+        var second = start(options(data));
         assertEquals("42", query(second.database(), "SELECT id FROM kept.t"));
         second.close();
 
-        var fresh = start(Options.in(data).fresh(true));
+        var fresh = start(options(data).fresh(true));
         assertEquals("0", query(fresh.database(), "SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name = 'kept'"));
     }
 
     @Test
     void shouldServeMySql8SqlModeOnTheEmbeddedMariaDb() throws Exception {
-        var infrastructure = start(Options.in(newDataDir()));
+        var infrastructure = start(options(newDataDir()));
 
         assertEquals(Source.EMBEDDED, infrastructure.services().get(0).source());
         assertEquals(DatabaseSettings.MYSQL8_SQL_MODE, query(infrastructure.database(), "SELECT @@GLOBAL.sql_mode"));
@@ -65,8 +66,8 @@ class InfrastructureIT {
     @Test
     void shouldStopWhatItStartedOnlyWhenTheLastUserOfTheDataDirectoryCloses() throws Exception {
         Path data = newDataDir();
-        var first = start(Options.in(data));
-        var second = start(Options.in(data));
+        var first = start(options(data));
+        var second = start(options(data));
         long mariadb = first.services().get(0).pid();
         long redis = first.services().get(1).pid();
 
@@ -81,14 +82,44 @@ class InfrastructureIT {
     }
 
     @Test
+    void shouldAdoptTheServersOfAUserThatDiedAndStopThemWhenDone() throws Exception {
+        Path data = newDataDir();
+        var first = start(options(data));
+        long mariadb = first.services().get(0).pid();
+        // as if the first user had been killed: its leases name a process that no longer runs
+        for (String server : List.of("mariadb", "redis")) {
+            try (var leases = Files.list(data.resolve(server).resolve("leases"))) {
+                for (Path lease : leases.toList()) {
+                    Files.move(lease, lease.resolveSibling(deadPid() + "-1"));
+                }
+            }
+        }
+
+        var second = start(options(data));
+        assertEquals(mariadb, second.services().get(0).pid(), "the running server is taken over, not started twice");
+        second.close();
+
+        assertFalse(alive(mariadb), "the last live user stopped it");
+    }
+
+    @Test
+    void shouldRefuseToStartFreshWhileAnotherUsesTheData() throws Exception {
+        Path data = newDataDir();
+        var user = start(options(data));
+
+        assertThrows(IllegalStateException.class, () -> start(options(data).fresh(true)));
+        assertTrue(MariaDbServer.answers(user.database()), "the user's server was left alone");
+    }
+
+    @Test
     void shouldUseConfiguredServicesAndNeverStopThem() throws Exception {
-        var owner = start(Options.in(newDataDir()));
+        var owner = start(options(newDataDir()));
         try (var fakeBroker = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             var env = Map.of(
                     "DATABASE_HOST", "127.0.0.1", "DATABASE_PORT", String.valueOf(owner.database().port()), "DATABASE_NAME", "elsewhere",
                     "REDIS_HOST", "127.0.0.1", "REDIS_PORT", String.valueOf(owner.redisPort()),
                     "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + fakeBroker.getLocalPort());
-            var user = start(Options.in(newDataDir()).env(env::get));
+            var user = start(options(newDataDir()).env(env::get));
 
             assertEquals(owner.database().withName("elsewhere"), user.database());
             assertEquals(owner.redisPort(), user.redisPort());
@@ -104,14 +135,14 @@ class InfrastructureIT {
 
     @Test
     void shouldUseWhatAnswersOnTheDefaultAddressOnlyWhenAskedTo() throws Exception {
-        var owner = start(Options.in(newDataDir()));
+        var owner = start(options(newDataDir()));
         var env = Map.of("DATABASE_PORT", String.valueOf(owner.database().port()), "REDIS_PORT", String.valueOf(owner.redisPort()));
 
-        var probing = start(Options.in(newDataDir()).env(env::get).probe(Probe.DEFAULTS));
+        var probing = start(options(newDataDir()).env(env::get).probe(Probe.DEFAULTS));
         assertEquals(List.of(Source.FOUND, Source.FOUND), sources(probing));
         assertEquals(owner.database().port(), probing.database().port());
 
-        var notProbing = start(Options.in(newDataDir()).env(env::get));
+        var notProbing = start(options(newDataDir()).env(env::get));
         assertEquals(List.of(Source.EMBEDDED, Source.EMBEDDED), sources(notProbing));
         assertNotEquals(owner.database().port(), notProbing.database().port());
     }
@@ -122,7 +153,7 @@ class InfrastructureIT {
         var env = new HashMap<>(Map.of("DATABASE_HOST", "127.0.0.1", "DATABASE_PORT", String.valueOf(closed),
                 "REDIS_HOST", "127.0.0.1", "REDIS_PORT", String.valueOf(closed), Infrastructure.SWITCH, "when-absent"));
 
-        var infrastructure = start(Options.in(newDataDir()).env(env::get));
+        var infrastructure = start(options(newDataDir()).env(env::get));
 
         assertEquals(List.of(Source.EMBEDDED, Source.EMBEDDED), sources(infrastructure));
         assertTrue(MariaDbServer.answers(infrastructure.database()));
@@ -133,7 +164,7 @@ class InfrastructureIT {
     void shouldNameTheTakenPortAndWhatToSet() throws Exception {
         try (var taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             var error = assertThrows(PortTakenException.class,
-                    () -> start(Options.in(newDataDir()).databasePort(taken.getLocalPort())));
+                    () -> start(options(newDataDir()).databasePort(taken.getLocalPort())));
 
             assertEquals(taken.getLocalPort(), error.port());
             assertTrue(error.getMessage().contains(String.valueOf(taken.getLocalPort())), error.getMessage());
@@ -144,11 +175,11 @@ class InfrastructureIT {
     @Test
     void shouldRunTheRedisShippedInEmbeddedRedisWhenNoneIsInstalled() throws Exception {
         Function<String, String> noPath = Map.of("PATH", "")::get;
-        var redis = new RedisServer(Options.in(newDataDir()).cacheDir(), noPath.apply("PATH"));
+        var redis = new RedisServer(options(newDataDir()).cacheDir(), noPath.apply("PATH"));
 
         Path binary = redis.binary();
         assertTrue(binary.toString().contains(Path.of(".cache", "psi", "redis").toString()), binary::toString);
-        var infrastructure = start(Options.in(newDataDir()).env(noPath));
+        var infrastructure = start(options(newDataDir()).env(noPath));
         assertTrue(ProcessHandle.of(infrastructure.services().get(1).pid()).flatMap(p -> p.info().command())
                 .orElseThrow().equals(binary.toString()));
         assertTrue(RedisServer.answers(infrastructure.redisHost(), infrastructure.redisPort()));
@@ -156,7 +187,7 @@ class InfrastructureIT {
 
     @Test
     void shouldStartAnEmbeddedBrokerOnFirstUseAndStopItOnClose() throws Exception {
-        var infrastructure = start(Options.in(newDataDir()).kafkaTopics(List.of("psi.stock"), 3));
+        var infrastructure = start(options(newDataDir()).kafkaTopics(List.of("psi.stock"), 3));
         assertEquals(2, infrastructure.services().size(), "no broker before it is asked for");
 
         String bootstrap = infrastructure.kafkaBootstrapServers();
@@ -176,6 +207,12 @@ class InfrastructureIT {
         return infrastructure;
     }
 
+    /** Options that ignore this JVM's environment (a developer's DATABASE_HOST...), except PATH for redis-server. */
+    private static Options options(Path dataDir) {
+        String path = System.getenv("PATH");
+        return Options.in(dataDir).env(name -> name.equals("PATH") ? path : null);
+    }
+
     private static List<Source> sources(Infrastructure infrastructure) {
         return infrastructure.services().stream().map(Service::source).toList();
     }
@@ -186,6 +223,13 @@ class InfrastructureIT {
 
     private static boolean alive(long pid) {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** A pid that no process has now. */
+    private static long deadPid() throws Exception {
+        Process process = new ProcessBuilder("true").start();
+        process.waitFor();
+        return process.pid();
     }
 
     private static int closedPort() throws IOException {
