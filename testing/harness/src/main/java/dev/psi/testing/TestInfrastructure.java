@@ -1,13 +1,13 @@
 package dev.psi.testing;
 
-import dev.psi.kafka.BrokerProcess;
+import dev.psi.embedded.Infrastructure;
+import dev.psi.embedded.Options;
+import dev.psi.embedded.Probe;
+import dev.psi.embedded.Service;
 import dev.psi.schema.DatabaseSettings;
 import dev.psi.schema.Migrator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,7 +15,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -28,11 +30,14 @@ import org.testcontainers.kafka.KafkaContainer;
 
 /**
  * The real services of one test JVM: a MySQL-compatible database with a schema of this run's own
- * (migrated once), Redis and, on first request, a Kafka broker. Each is taken, in order, from the
- * environment (DATABASE_HOST..., REDIS_HOST, KAFKA_BOOTSTRAP_SERVERS), from Testcontainers when a
- * Docker engine answers, or from this machine: MariaDB on 127.0.0.1:3306, Redis on 127.0.0.1:6379,
- * and a KRaft broker on 127.0.0.1:19092 that is reused when already running (.ci/run starts one
- * for the whole build) and otherwise started here for the life of this JVM.
+ * (migrated once, dropped at exit), Redis and, on first request, a Kafka broker. Each comes from
+ * the environment (DATABASE_HOST..., REDIS_HOST, KAFKA_BOOTSTRAP_SERVERS), from Testcontainers when
+ * a Docker engine answers, from this machine's default addresses (MariaDB on 127.0.0.1:3306, Redis
+ * on 6379, a broker on 19092 that .ci/run starts for the whole build), or else from the embedded
+ * servers of {@code local/embedded}: MariaDB, Redis and a broker started from Maven artifacts, so
+ * that the tests pass on a machine with only a JDK. {@code PSI_EMBEDDED=when-absent} also replaces
+ * configured services that do not answer. Finding and starting is {@link Infrastructure}'s job;
+ * this class adds what tests need: a database per JVM and the properties for a function under test.
  */
 public final class TestInfrastructure {
 
@@ -41,9 +46,8 @@ public final class TestInfrastructure {
 
     private final Function<String, String> env;
     private final boolean docker;
+    private final Infrastructure infrastructure;
     private final DatabaseSettings database;
-    private final String redisHost;
-    private final int redisPort;
     private String kafkaBootstrapServers;
 
     public static synchronized TestInfrastructure get() {
@@ -54,12 +58,21 @@ public final class TestInfrastructure {
     }
 
     private TestInfrastructure(Function<String, String> env) {
-        this.env = env;
-        this.docker = dockerAnswers();
-        this.database = startDatabase();
-        var redis = startRedis();
-        this.redisHost = redis.getKey();
-        this.redisPort = redis.getValue();
+        this.docker = dockerAnswers(env);
+        this.env = docker ? withContainers(env) : env;
+        try {
+            // The embedded servers' data is shared by every test JVM of this user (one MariaDB, unpacked
+            // once); each JVM works in a database of its own.
+            infrastructure = Infrastructure.start(Options.in(dataDir(env))
+                    .env(this.env)
+                    .probe(Probe.DEFAULTS)
+                    .logDir(Path.of("target", "test-infrastructure").toAbsolutePath())
+                    .persistentKafka(false));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the test infrastructure", e);
+        }
+        database = createDatabase(infrastructure.database());
+        LOG.info("test infrastructure: {} (database {})", infrastructure.services(), database.name());
     }
 
     /** This run's database: created and migrated, dropped when the JVM exits. */
@@ -68,19 +81,30 @@ public final class TestInfrastructure {
     }
 
     public String redisHost() {
-        return redisHost;
+        return infrastructure.redisHost();
     }
 
     public int redisPort() {
-        return redisPort;
+        return infrastructure.redisPort();
     }
 
     /** A Kafka broker's bootstrap servers; the broker is found or started on the first call. */
     public synchronized String kafkaBootstrapServers() {
         if (kafkaBootstrapServers == null) {
-            kafkaBootstrapServers = startKafka();
+            if (docker && !isSet("KAFKA_BOOTSTRAP_SERVERS")) {
+                var container = new KafkaContainer("apache/kafka:4.1.0");
+                container.start();
+                kafkaBootstrapServers = container.getBootstrapServers();
+            } else {
+                kafkaBootstrapServers = infrastructure.kafkaBootstrapServers();
+            }
         }
         return kafkaBootstrapServers;
+    }
+
+    /** Where each service came from (configured, found, embedded), for tests of the harness itself. */
+    public List<Service> services() {
+        return infrastructure.services();
     }
 
     /** A plain JDBC connection to this run's database, for assertions on what a function stored. */
@@ -96,8 +120,8 @@ public final class TestInfrastructure {
         properties.put("psi.database.name", database.name());
         properties.put("psi.database.user", database.user());
         properties.put("psi.database.password", database.password());
-        properties.put("psi.redis.host", redisHost);
-        properties.put("psi.redis.port", redisPort);
+        properties.put("psi.redis.host", redisHost());
+        properties.put("psi.redis.port", redisPort());
         properties.put("micronaut.server.port", -1);
         if (withKafka) {
             properties.put("psi.kafka.bootstrap-servers", kafkaBootstrapServers());
@@ -108,80 +132,51 @@ public final class TestInfrastructure {
         return properties;
     }
 
-    private DatabaseSettings startDatabase() {
+    private DatabaseSettings createDatabase(DatabaseSettings server) {
         String runName = "psi_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
                 + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));
-        DatabaseSettings server;
-        if (isSet("DATABASE_HOST")) {
-            server = DatabaseSettings.from(env);
-            LOG.info("database from the environment: {}", server);
-        } else if (docker) {
-            var container = new MySQLContainer<>("mysql:8.0").withUsername("root").withPassword("test");
-            container.start();
-            server = new DatabaseSettings(container.getHost(), container.getMappedPort(3306), "test", "root", "test");
-            LOG.info("database from Testcontainers: {}", server);
-        } else {
-            server = new DatabaseSettings("127.0.0.1", 3306, "psi", "root", "");
-            LOG.info("database on this machine: {}", server);
-        }
         var settings = server.withName(runName);
         try {
             Migrator.migrate(settings);
         } catch (RuntimeException e) {
             throw new IllegalStateException("No MySQL-compatible database for the tests at " + server
-                    + ". Start MariaDB (see .ci/run) or set DATABASE_HOST, DATABASE_PORT, DATABASE_USER, DATABASE_PASSWORD.", e);
+                    + ". Start MariaDB (see .ci/run), set DATABASE_HOST, DATABASE_PORT, DATABASE_USER, DATABASE_PASSWORD,"
+                    + " or set " + Infrastructure.SWITCH + "=when-absent to use an embedded one instead.", e);
         }
         if (!"true".equals(env.apply("PSI_KEEP_TEST_DATABASE"))) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> Migrator.dropDatabase(settings), "drop-test-database"));
+            // before the embedded server (if it is one) stops
+            infrastructure.atClose(() -> Migrator.dropDatabase(settings));
         }
         return settings;
     }
 
-    private Map.Entry<String, Integer> startRedis() {
-        Map.Entry<String, Integer> redis;
-        if (isSet("REDIS_HOST")) {
-            redis = Map.entry(env.apply("REDIS_HOST"), Integer.parseInt(orDefault("REDIS_PORT", "6379")));
-        } else if (docker) {
+    /** The environment with the addresses of containers for the database and Redis that it does not name. */
+    private static Function<String, String> withContainers(Function<String, String> env) {
+        var containers = new HashMap<String, String>();
+        if (!isSet(env, "DATABASE_HOST")) {
+            var container = new MySQLContainer<>("mysql:8.0").withUsername("root").withPassword("test");
+            container.start();
+            containers.putAll(Map.of("DATABASE_HOST", container.getHost(),
+                    "DATABASE_PORT", String.valueOf(container.getMappedPort(3306)),
+                    "DATABASE_USER", "root", "DATABASE_PASSWORD", "test"));
+        }
+        if (!isSet(env, "REDIS_HOST")) {
             var container = new GenericContainer<>("redis:7").withExposedPorts(6379);
             container.start();
-            redis = Map.entry(container.getHost(), container.getMappedPort(6379));
-        } else {
-            redis = Map.entry("127.0.0.1", 6379);
+            containers.putAll(Map.of("REDIS_HOST", container.getHost(), "REDIS_PORT", String.valueOf(container.getMappedPort(6379))));
         }
-        if (!redisAnswers(redis.getKey(), redis.getValue())) {
-            throw new IllegalStateException("No Redis for the tests at " + redis.getKey() + ":" + redis.getValue()
-                    + ". Start redis-server (see .ci/run) or set REDIS_HOST and REDIS_PORT.");
-        }
-        return redis;
+        return name -> containers.containsKey(name) ? containers.get(name) : env.apply(name);
     }
 
-    private String startKafka() {
-        if (isSet("KAFKA_BOOTSTRAP_SERVERS")) {
-            return env.apply("KAFKA_BOOTSTRAP_SERVERS");
-        }
-        if (docker) {
-            var container = new KafkaContainer("apache/kafka:4.1.0");
-            container.start();
-            return container.getBootstrapServers();
-        }
-        int port = BrokerProcess.DEFAULT_PORT;
-        if (BrokerProcess.isListening(BrokerProcess.HOST, port)) {
-            LOG.info("reusing the Kafka broker already listening on {}:{}", BrokerProcess.HOST, port);
-            return BrokerProcess.HOST + ":" + port;
-        }
-        try {
-            Path log = Files.createTempFile("psi-kafka-", ".log");
-            var broker = BrokerProcess.start(port, log);
-            LOG.info("started a Kafka broker for this test JVM at {} (log {})", broker.bootstrapServers(), log);
-            return broker.bootstrapServers();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start a Kafka broker", e);
-        }
+    /** PSI_TEST_DATA_DIR, else ~/.cache/psi/test-data: kept between runs so that MariaDB is installed once. */
+    private static Path dataDir(Function<String, String> env) {
+        return isSet(env, "PSI_TEST_DATA_DIR") ? Path.of(env.apply("PSI_TEST_DATA_DIR"))
+                : Path.of(System.getProperty("user.home"), ".cache", "psi", "test-data");
     }
 
-    private boolean dockerAnswers() {
+    private static boolean dockerAnswers(Function<String, String> env) {
         // Asking Testcontainers costs 1-2 s when no engine exists; skip it where none can be.
-        boolean candidate = isSet("DOCKER_HOST") || Files.exists(Path.of("/var/run/docker.sock"));
+        boolean candidate = isSet(env, "DOCKER_HOST") || Files.exists(Path.of("/var/run/docker.sock"));
         if (!candidate || "false".equals(env.apply("PSI_TESTCONTAINERS"))) {
             return false;
         }
@@ -192,25 +187,12 @@ public final class TestInfrastructure {
         }
     }
 
-    private static boolean redisAnswers(String host, int port) {
-        try (var socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), 2_000);
-            socket.setSoTimeout(2_000);
-            socket.getOutputStream().write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-            byte[] reply = new byte[7];
-            int n = socket.getInputStream().read(reply);
-            return n > 0 && new String(reply, 0, n, StandardCharsets.US_ASCII).startsWith("+PONG");
-        } catch (IOException e) {
-            return false;
-        }
+    private boolean isSet(String name) {
+        return isSet(env, name);
     }
 
-    private boolean isSet(String name) {
+    private static boolean isSet(Function<String, String> env, String name) {
         String value = env.apply(name);
         return value != null && !value.isBlank();
-    }
-
-    private String orDefault(String name, String fallback) {
-        return isSet(name) ? env.apply(name) : fallback;
     }
 }

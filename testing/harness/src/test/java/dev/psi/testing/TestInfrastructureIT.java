@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.psi.embedded.Infrastructure;
+import dev.psi.embedded.Service;
+import dev.psi.embedded.Source;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -14,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The harness gives a test JVM what it promises: its own migrated database, Redis, a Kafka broker. */
@@ -102,6 +108,33 @@ class TestInfrastructureIT {
             assertEquals(0, in.readShort(), "ApiVersions error code");
         }
         assertEquals(bootstrap, infrastructure.properties(true).get("psi.kafka.bootstrap-servers"));
+    }
+
+    @Test
+    void shouldServeFromEmbeddedServersWhereTheConfiguredOnesDoNotAnswerIfSwitchedToWhenAbsent() {
+        // .ci/run runs this module (and one function's) with closed ports configured and PSI_EMBEDDED=when-absent
+        assumeTrue("when-absent".equals(System.getenv(Infrastructure.SWITCH)), "only with the switch");
+        infrastructure.kafkaBootstrapServers();
+        var sources = infrastructure.services().stream().collect(Collectors.toMap(Service::name, s -> s));
+        var configured = Map.of("database", "DATABASE", "redis", "REDIS");
+        configured.forEach((service, prefix) -> {
+            String host = System.getenv(prefix + "_HOST");
+            String port = System.getenv(prefix + "_PORT");
+            if (host != null && port != null && !listening(host, Integer.parseInt(port))) {
+                var used = sources.get(service);
+                assertEquals(Source.EMBEDDED, used.source(), used::toString);
+                assertTrue(ProcessHandle.of(used.pid()).map(ProcessHandle::isAlive).orElse(false), used::toString);
+            }
+        });
+    }
+
+    private static boolean listening(String host, int port) {
+        try (var socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 1_000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private List<String> strings(String sql) throws SQLException {
