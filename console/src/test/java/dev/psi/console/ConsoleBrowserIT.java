@@ -1,0 +1,197 @@
+package dev.psi.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.psi.testing.Api;
+import dev.psi.testing.Fixtures;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A clerk's day in a real headless Chromium against the running system (functions as processes,
+ * Kafka, the dispatcher, the console behind a front door): a product is created, bought in through a
+ * purchase order, sold, confirmed by stock-adjust (seen without a reload), shipped, and inventory and
+ * the ledger show it. Skipped, with the reason, where no Chromium or chromedriver is installed.
+ */
+class ConsoleBrowserIT {
+
+    static ChromeDriver browser;
+    static RunningConsole running;
+
+    String tenant;
+    Api api;
+    WebDriverWait wait;
+
+    @BeforeAll
+    static void startBrowser() {
+        var missing = Browser.missing();
+        Assumptions.assumeTrue(missing.isEmpty(), () -> "browser tests skipped: " + missing.orElseThrow());
+        running = RunningConsole.get();
+        browser = Browser.start("en");
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void tenantWithPartners() {
+        tenant = Fixtures.newTenant();
+        api = new Api(running.uri(), tenant);
+        assertEquals(201, api.post("/api/warehouses", Map.of("code", "WH1", "name", "Main warehouse")).status());
+        assertEquals(201, api.post("/api/suppliers", Map.of("code", "SUP1", "name", "Acme Fruit Co.")).status());
+        assertEquals(201, api.post("/api/customers", Map.of("code", "CUS1", "name", "Li Ming Trading")).status());
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100));
+        browser.get(running.uri().toString());
+        browser.executeScript("localStorage.clear()");
+        browser.navigate().refresh();
+        signInAs(tenant);
+    }
+
+    @Test
+    void shouldTakeAProductFromPurchaseThroughSaleToShipment() {
+        go("products");
+        click(By.id("new-products"));
+        type("form-products-sku", "APL-1");
+        type("form-products-name", "Apple");
+        type("form-products-unit", "kg");
+        type("form-products-purchasePrice", "2.40");
+        type("form-products-salePrice", "3.90");
+        click(By.id("form-products-submit"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-key='APL-1']")));
+
+        go("purchase-orders");
+        click(By.id("new-purchase-orders"));
+        type("form-purchase-orders-supplierCode", "SUP1");
+        type("form-purchase-orders-warehouseCode", "WH1");
+        type("form-purchase-orders-line-0-sku", "APL-1");
+        type("form-purchase-orders-line-0-quantity", "10");
+        type("form-purchase-orders-line-0-unitPrice", "2.40");
+        click(By.id("form-purchase-orders-submit"));
+        WebElement purchase = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-status='SUBMITTED']")));
+        String purchaseNumber = purchase.getAttribute("data-key");
+        clickInRow(purchaseNumber, "receive");
+        type("form-receive-q-0", "6");
+        click(By.id("form-receive-submit"));
+        awaitRowStatus(purchaseNumber, "PARTIALLY_RECEIVED");
+
+        go("sales-orders");
+        click(By.id("new-sales-orders"));
+        type("form-sales-orders-customerCode", "CUS1");
+        type("form-sales-orders-warehouseCode", "WH1");
+        type("form-sales-orders-line-0-sku", "APL-1");
+        browser.findElement(By.id("form-sales-orders-line-0-sku")).sendKeys(Keys.TAB);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#form-sales-orders .product-name"), "3.90"));
+        type("form-sales-orders-line-0-quantity", "4");
+        click(By.id("form-sales-orders-submit"));
+        WebElement sale = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sales-orders-results tbody tr[data-key]")));
+        String saleNumber = sale.getAttribute("data-key");
+        assertTrue(sale.getText().contains("15.60"), "4 x the default price 3.90: " + sale.getText());
+        awaitRowStatus(saleNumber, "CONFIRMED");
+        clickInRow(saleNumber, "ship");
+        click(By.id("form-ship-all"));
+        awaitRowStatus(saleNumber, "SHIPPED");
+
+        go("inventory");
+        WebElement level = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-key='APL-1@WH1']")));
+        assertEquals("2", level.findElement(By.cssSelector("td.on-hand")).getText(), "6 received, 4 shipped");
+        assertEquals("0", level.findElement(By.cssSelector("td.reserved")).getText());
+        level.findElement(By.linkText("APL-1")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-type='ISSUE']")));
+        List<String> types = browser.findElements(By.cssSelector("tr[data-type]")).stream().map(row -> row.getAttribute("data-type")).toList();
+        assertTrue(types.containsAll(List.of("RECEIPT", "RESERVE", "ISSUE")), "the ledger: " + types);
+        assertEquals("2 kg", browser.findElement(By.cssSelector("[data-card='on-hand'] .value")).getText());
+    }
+
+    @Test
+    void shouldShowTheServersFieldErrorsNextToTheirFields() {
+        go("products");
+        click(By.id("new-products"));
+        type("form-products-sku", "bad sku!");
+        type("form-products-unit", "kg");
+        click(By.id("form-products-submit"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-products-sku-error"), "must start with a letter or digit"));
+        assertEquals("true", browser.findElement(By.id("form-products-sku")).getAttribute("aria-invalid"));
+        assertTrue(browser.findElement(By.id("form-products-name-error")).getText().contains("must not be blank"));
+        assertEquals("", browser.findElement(By.id("form-products-unit-error")).getText(), "a valid field shows no error");
+        assertEquals(0, api.get("/api/products").decimal("totalItems").signum(), "a bad request changes nothing");
+    }
+
+    @Test
+    void shouldPlaceAnOrderLinesErrorAtItsCell() {
+        api.post("/api/products", Map.of("sku", "PEAR", "name", "Pear", "unit", "kg", "salePrice", 2));
+        go("sales-orders");
+        click(By.id("new-sales-orders"));
+        type("form-sales-orders-customerCode", "CUS1");
+        type("form-sales-orders-warehouseCode", "WH1");
+        type("form-sales-orders-line-0-sku", "PEAR");
+        type("form-sales-orders-line-0-quantity", "0");
+        click(By.id("form-sales-orders-submit"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("form-sales-orders-line-0-quantity-error"), "must be greater than 0"));
+        assertEquals(0, api.get("/api/sales-orders").decimal("totalItems").signum(), "a bad request changes nothing");
+    }
+
+    @Test
+    void shouldSayAnEditIsStaleWhenSomeoneElseSavedFirst() {
+        assertEquals(201, api.post("/api/products", Map.of("sku", "KIWI", "name", "Kiwi", "unit", "pcs")).status());
+        go("products");
+        clickInRow("KIWI", "edit");
+        wait.until(ExpectedConditions.attributeToBe(By.id("form-products-name"), "value", "Kiwi"));
+        assertEquals(200, api.put("/api/products/KIWI", Map.of("sku", "KIWI", "name", "Kiwi (gold)", "unit", "pcs"),
+                "If-Match", "\"0\"").status());
+
+        type("form-products-name", "Green kiwi");
+        click(By.id("form-products-submit"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#form-products .stale")));
+        assertEquals("Kiwi (gold)", api.get("/api/products/KIWI").text("name"), "the stale edit changed nothing");
+        click(By.id("form-products-reload"));
+        wait.until(ExpectedConditions.attributeToBe(By.id("form-products-name"), "value", "Kiwi (gold)"));
+    }
+
+    private void signInAs(String tenantId) {
+        click(By.id("open-settings"));
+        type("set-tenant", tenantId);
+        click(By.id("set-save"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("open-settings"), tenantId));
+    }
+
+    private void go(String screen) {
+        click(By.cssSelector("#nav a[href='/" + screen + "']"));
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#nav a[href='/" + screen + "']"), "aria-current", "page"));
+    }
+
+    private void click(By by) {
+        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    private void type(String id, String value) {
+        WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private void clickInRow(String key, String action) {
+        click(By.cssSelector("tr[data-key='" + key + "'] button[data-action='" + action + "']"));
+    }
+
+    /** The list polls: the new status appears without a reload. */
+    private void awaitRowStatus(String key, String status) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-key='" + key + "'][data-status='" + status + "']")));
+    }
+}
