@@ -192,15 +192,16 @@ async function command(kindName, action, number, watch) {
   const outstanding = (line) => Number(line.quantity) - Number(line[kind.done] ?? 0);
   const returnable = (line) => Number(line[kind.done] ?? 0) - Number(line.returnedQuantity ?? 0);
   const inputs = [];
-  const rows = order.lines.map((line) => {
-    const input = h('input', { inputmode: 'decimal', 'data-sku': line.sku, autocomplete: 'off',
+  const rows = order.lines.map((line, i) => {
+    const input = h('input', { inputmode: 'decimal', 'data-sku': line.sku, autocomplete: 'off', id: `${formId}-q-${i}`,
+      'aria-describedby': `${formId}-q-${i}-error`,
       value: returning ? '' : String(Math.max(0, outstanding(line))), 'aria-label': `${line.sku}: ${t(returning ? 'order.returnNow' : 'po.receiveNow')}` });
     inputs.push(input);
     return h('tr', {},
       h('td', {}, line.sku), h('td', {}, line.productName ?? ''), h('td', { class: 'num' }, num(line.quantity)),
       h('td', { class: 'num' }, num(line[kind.done] ?? 0)), h('td', { class: 'num' }, num(line.returnedQuantity ?? 0)),
       h('td', { class: 'num' }, num(returning ? returnable(line) : outstanding(line))),
-      h('td', { class: 'num' }, input, h('span', { class: 'field-error' })));
+      h('td', { class: 'num' }, input, h('span', { class: 'field-error', id: `${formId}-q-${i}-error` })));
   });
   const nowLabel = returning ? t('order.returnNow') : action.name === 'ship' ? t('so.shipNow') : t('po.receiveNow');
   const form = h('form', { id: formId, novalidate: true },
@@ -234,8 +235,6 @@ async function command(kindName, action, number, watch) {
       input.removeAttribute('data-field');
       if (quantity !== null && Number(quantity) !== 0) {
         input.dataset.field = `lines[${lines.length}].quantity`;
-        input.id = `${formId}-q-${lines.length}`;
-        input.nextElementSibling.id = `${input.id}-error`;
         lines.push({ sku: input.dataset.sku, quantity });
       }
     });

@@ -100,12 +100,12 @@ function stocktakes(panel) {
     clearProblem(form);
     try {
       const page = await get(`/api/inventory${query({ warehouseCode, size: 200, includeEmpty: true })}`);
-      counts = page.items.map((row) => ({ row, input: h('input', { inputmode: 'decimal', 'data-sku': row.sku, autocomplete: 'off',
-        'aria-label': `${row.sku}: ${t('stock.counted')}` }) }));
+      counts = page.items.map((row, i) => ({ row, i, input: h('input', { inputmode: 'decimal', 'data-sku': row.sku, autocomplete: 'off',
+        id: `${formId}-count-${i}`, 'aria-describedby': `${formId}-count-${i}-error`, 'aria-label': `${row.sku}: ${t('stock.counted')}` }) }));
       sheet.replaceChildren(h('p', { class: 'hint muted' }, t('stock.sheetHint')), table(t('stock.stocktakes'), [
         { label: t('common.sku'), value: (c) => c.row.sku }, { label: t('common.product'), value: (c) => c.row.productName ?? '' },
         { label: t('stock.book'), value: (c) => num(c.row.onHand), num: true },
-        { label: t('stock.counted'), value: (c) => [c.input, h('span', { class: 'field-error' })], num: true },
+        { label: t('stock.counted'), value: (c) => [c.input, h('span', { class: 'field-error', id: `${formId}-count-${c.i}-error` })], num: true },
       ], counts));
     } catch (error) {
       showProblem(form, error);
@@ -125,8 +125,6 @@ function stocktakes(panel) {
       input.removeAttribute('data-field');
       if (counted !== null) {
         input.dataset.field = `lines[${lines.length}].countedQuantity`;
-        input.id = `${formId}-count-${lines.length}`;
-        input.nextElementSibling.id = `${input.id}-error`;
         lines.push({ sku: input.dataset.sku, countedQuantity: counted });
       }
     });

@@ -164,6 +164,64 @@ class ConsoleBrowserIT {
         wait.until(ExpectedConditions.attributeToBe(By.id("form-products-name"), "value", "Kiwi (gold)"));
     }
 
+    @Test
+    void shouldOpenEveryScreenInEnglishAndChinese() {
+        List<String> screens = List.of("", "products", "warehouses", "suppliers", "customers", "purchase-orders", "sales-orders",
+                "stock", "inventory");
+        for (String language : List.of("zh-CN", "en")) {
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("lang"))).selectByValue(language);
+            wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", language));
+            for (String screen : screens) {
+                go(screen);
+                String label = browser.findElement(By.cssSelector("#nav a[href='/" + screen + "']")).getText();
+                wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), label));
+            }
+        }
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("lang"))).selectByValue("zh-CN");
+        assertEquals("商品", browser.findElement(By.cssSelector("#nav a[href='/products']")).getText());
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("lang"))).selectByValue("en");
+        assertEquals("Products", browser.findElement(By.cssSelector("#nav a[href='/products']")).getText());
+    }
+
+    @Test
+    void shouldCountAWarehouseAndShowTheVariances() {
+        assertEquals(201, api.post("/api/products", Map.of("sku", "LIME", "name", "Lime", "unit", "kg")).status());
+        assertEquals(201, api.post("/api/stock/adjustments", Map.of("warehouseCode", "WH1", "sku", "LIME", "quantity", 10,
+                "reason", "OPENING_BALANCE", "unitCost", 1.5)).status());
+        go("stock");
+        click(By.cssSelector(".tabs a[data-tab='stocktakes']"));
+        type("form-stocktake-warehouseCode", "WH1");
+        click(By.id("form-stocktake-load"));
+        type("form-stocktake-count-0", "8");
+        click(By.id("form-stocktake-submit"));
+        WebElement result = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#form-stocktake-result tbody tr")));
+        assertTrue(result.getText().contains("-2"), result.getText());
+        assertEquals(0, new java.math.BigDecimal("8").compareTo(api.get("/api/inventory/LIME").decimal("onHand")));
+    }
+
+    @Test
+    void shouldImportProductsFromCsvAndReportEveryRow() {
+        go("products");
+        click(By.id("import-products"));
+        type("import-form-products-csv", "sku,name,unit,salePrice\nFIG,Fig,kg,5.20\nDATE,Date,kg,6\nbad sku,Nope,kg,1\n");
+        click(By.cssSelector("#import-form-products button[type=submit]"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-form-products-report"), "2 created"));
+        assertTrue(browser.findElement(By.cssSelector("#import-form-products-report tr[data-row='3']")).getText().contains("sku"));
+        assertEquals(0, new java.math.BigDecimal("2").compareTo(api.get("/api/products").decimal("totalItems")));
+    }
+
+    @Test
+    void shouldOpenTheSignInPanelWhenTheApiRefusesTheToken() {
+        browser.executeScript("localStorage.setItem('psi.console.settings', JSON.stringify({tenant: arguments[0], token: arguments[1]}))",
+                tenant, TestFrontDoor.REJECTED_TOKEN);
+        browser.get(running.uri() + "products");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("auth-reason")));
+        assertTrue(browser.findElement(By.id("auth-reason")).getText().contains("not signed in"));
+        browser.findElement(By.id("set-token")).clear();
+        click(By.id("set-save"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#products-results table")));
+    }
+
     private void signInAs(String tenantId) {
         click(By.id("open-settings"));
         type("set-tenant", tenantId);

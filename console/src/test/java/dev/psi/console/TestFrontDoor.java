@@ -42,6 +42,12 @@ final class TestFrontDoor implements AutoCloseable {
         }
     }
 
+    /**
+     * A bearer token this front door refuses with 401, standing in for the JWT check the functions
+     * will make, so that a test can see how the console handles an expired sign-in.
+     */
+    static final String REJECTED_TOKEN = "expired.token.for-tests";
+
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "content-length", "expect", "host", "upgrade",
             "keep-alive", "transfer-encoding", "te", "trailer", "proxy-connection", "date");
 
@@ -88,6 +94,14 @@ final class TestFrontDoor implements AutoCloseable {
             URI requested = exchange.getRequestURI();
             var target = routes.stream().filter(r -> r.matches(method, requested.getPath())).findFirst()
                     .flatMap(r -> functions.apply(r.function()));
+            if (("Bearer " + REJECTED_TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                byte[] body = ("{\"type\":\"urn:psi:problem:unauthenticated\",\"title\":\"Authentication is required\",\"status\":401,"
+                        + "\"detail\":\"the token has expired\"}").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
+                exchange.sendResponseHeaders(401, body.length);
+                exchange.getResponseBody().write(body);
+                return;
+            }
             if (target.isEmpty()) {
                 byte[] body = ("{\"type\":\"urn:psi:problem:not-found\",\"title\":\"Not found\",\"status\":404,\"detail\":\"no route for "
                         + method + " " + requested.getPath() + "\"}").getBytes(StandardCharsets.UTF_8);
