@@ -1,4 +1,6 @@
-// A horizontal bar chart as hand-made SVG: one bar per entry, labelled, with a text alternative.
+// A horizontal bar chart as hand-made SVG: one labelled bar per entry, with a text alternative.
+// It is drawn at its container's width (and redrawn when that changes), so its text stays
+// readable from a phone to a wide screen instead of being scaled with the picture.
 const NS = 'http://www.w3.org/2000/svg';
 
 function el(name, attrs, text) {
@@ -8,16 +10,16 @@ function el(name, attrs, text) {
   return node;
 }
 
-/** entries: [{label, value, text}] (text: the formatted value). */
-export function barChart(title, entries, { alt = false } = {}) {
-  const width = 560;
+function draw(svg, title, entries, alt, width) {
   const row = 30;
-  const labelWidth = 150;
-  const valueWidth = 120;
+  const labelWidth = Math.min(150, Math.round(width * 0.3));
+  const valueWidth = 110;
   const height = Math.max(1, entries.length) * row + 10;
   const max = Math.max(...entries.map((e) => Number(e.value) || 0), 1);
-  const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': title });
-  svg.append(el('title', {}, `${title}: ${entries.map((e) => `${e.label} ${e.text}`).join(', ')}`));
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  svg.setAttribute('width', width);
+  svg.setAttribute('height', height);
+  svg.replaceChildren(el('title', {}, `${title}: ${entries.map((e) => `${e.label} ${e.text}`).join(', ')}`));
   entries.forEach((e, i) => {
     const y = 5 + i * row;
     const w = Math.max(2, ((Number(e.value) || 0) / max) * (width - labelWidth - valueWidth));
@@ -26,5 +28,27 @@ export function barChart(title, entries, { alt = false } = {}) {
     svg.append(el('text', { x: labelWidth + w + 6, y: y + 19 }, e.text));
   });
   svg.append(el('line', { class: 'axis', x1: labelWidth, y1: 2, x2: labelWidth, y2: height - 2 }));
-  return svg;
+}
+
+/** entries: [{label, value, text}] (text: the formatted value). */
+export function barChart(title, entries, { alt = false } = {}) {
+  const box = document.createElement('div');
+  box.className = 'chart-box';
+  const svg = el('svg', { role: 'img', 'aria-label': title });
+  box.append(svg);
+  let drawn = 0;
+  const observer = new ResizeObserver(() => {
+    if (!box.isConnected) {
+      observer.disconnect();
+      return;
+    }
+    const width = Math.max(280, Math.floor(box.clientWidth));
+    if (width !== drawn) {
+      drawn = width;
+      draw(svg, title, entries, alt, width);
+    }
+  });
+  observer.observe(box);
+  draw(svg, title, entries, alt, 560);
+  return box;
 }

@@ -105,9 +105,9 @@ function ledger(main, params) {
         card(t('inv.available'), num(s.available), '', 'available'),
         card(t('inv.value'), money(s.value), `${t('inv.averageCost')} ${cost(s.averageCost)}`, 'value')),
       table(`${t('inv.ledger')} · ${s.sku}`, [
-        { label: t('inv.time'), value: (m) => dateTime(m.createdAt) },
+        { label: t('inv.time'), value: (m) => dateTime(m.createdAt), cls: 'nowrap' },
         { label: t('common.warehouse'), value: (m) => m.warehouseCode },
-        { label: t('inv.type'), value: (m) => t(`move.${m.movementType}`), cls: 'movement-type' },
+        { label: t('inv.type'), value: (m) => t(`move.${m.movementType}`), cls: 'movement-type nowrap' },
         { label: t('common.quantity'), value: (m) => signed(m.quantity), num: true },
         { label: t('inv.reserved'), value: (m) => signed(m.reservedDelta), num: true },
         { label: t('stock.unitCost'), value: (m) => cost(m.unitCost), num: true },

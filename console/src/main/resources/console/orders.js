@@ -116,7 +116,7 @@ export function render(kindName, main, params) {
 function listTable(kindName, orders, watch) {
   const kind = KINDS[kindName];
   const columns = [
-    { label: t('order.number'), value: (o) => h('button', { type: 'button', class: 'link', 'data-action': 'details', onclick: () => openDetails(kindName, o.number) }, o.number) },
+    { label: t('order.number'), value: (o) => h('button', { type: 'button', class: 'link nowrap', 'data-action': 'details', onclick: () => openDetails(kindName, o.number) }, o.number) },
     { label: t(kind.partnerLabel), value: (o) => o[kind.partner] },
     { label: t('common.warehouse'), value: (o) => o.warehouseCode },
     { label: t('common.status'), cls: 'status-cell', value: (o) => [statusBadge(o.status),
@@ -124,7 +124,7 @@ function listTable(kindName, orders, watch) {
       kind.pending.includes(o.status) ? h('div', { class: 'muted' }, t('so.watch')) : null] },
     { label: t('common.total'), value: (o) => money(o.totalAmount), num: true },
     kindName === 'purchase' ? { label: t('po.expectedDate'), value: (o) => date(o.expectedDate) } : null,
-    { label: t('common.created'), value: (o) => dateTime(o.createdAt) },
+    { label: t('common.created'), value: (o) => dateTime(o.createdAt), cls: 'nowrap' },
     { label: t('common.actions'), value: (o) => h('div', { class: 'row-actions' }, kind.actions.filter((a) => a.when.includes(o.status))
       .map((a) => h('button', { type: 'button', class: a.name === 'cancel' ? 'danger' : 'secondary', 'data-action': a.name,
         onclick: () => command(kindName, a, o.number, watch) }, t(a.label)))) },

@@ -80,14 +80,12 @@ export function showProblem(form, error, { banner } = {}) {
   clearProblem(form);
   const box = banner || form.querySelector('.banner.form-problem');
   const unplaced = [];
-  let first = null;
   for (const fe of error.fieldErrors || []) {
     const input = form.querySelector(`[data-field="${CSS.escape(fe.field)}"]`);
     if (input) {
       input.setAttribute('aria-invalid', 'true');
       const slot = document.getElementById(`${input.id}-error`);
       if (slot) slot.textContent = slot.textContent ? `${slot.textContent}; ${fe.message}` : fe.message;
-      first = first || input;
     } else {
       unplaced.push(`${fe.field}: ${fe.message}`);
     }
@@ -96,7 +94,9 @@ export function showProblem(form, error, { banner } = {}) {
     box.className = 'banner form-problem error';
     box.replaceChildren(...problemParts(error, unplaced));
   }
-  if (first) first.focus();
+  // Focus the first marked field in reading order, else the banner, so a keyboard user lands on the problem.
+  const marked = form.querySelector('[aria-invalid="true"]');
+  if (marked) marked.focus();
   else if (box) box.focus();
 }
 

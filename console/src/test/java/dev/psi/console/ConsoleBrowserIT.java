@@ -222,6 +222,72 @@ class ConsoleBrowserIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#products-results table")));
     }
 
+    @Test
+    void shouldCancelOneOrderAndTakeBackPartOfAShippedOne() {
+        assertEquals(201, api.post("/api/products", Map.of("sku", "PLUM", "name", "Plum", "unit", "kg", "salePrice", 4)).status());
+        assertEquals(201, api.post("/api/stock/adjustments", Map.of("warehouseCode", "WH1", "sku", "PLUM", "quantity", 20,
+                "reason", "OPENING_BALANCE", "unitCost", 2)).status());
+        String cancelled = placeOrder("PLUM", 5);
+        String shipped = placeOrder("PLUM", 3);
+        go("sales-orders");
+        awaitRowStatus(cancelled, "CONFIRMED");
+        awaitRowStatus(shipped, "CONFIRMED");
+
+        clickInRow(cancelled, "cancel");
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        awaitRowStatus(cancelled, "CANCELLED");
+
+        clickInRow(shipped, "ship");
+        click(By.id("form-ship-submit"));
+        awaitRowStatus(shipped, "SHIPPED");
+        clickInRow(shipped, "return");
+        type("form-return-q-0", "1");
+        click(By.id("form-return-submit"));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> java.math.BigDecimal.ONE
+                .compareTo(api.get("/api/sales-orders/" + shipped).decimal("lines.0.returnedQuantity")) == 0);
+        assertEquals(0, new java.math.BigDecimal("18").compareTo(api.get("/api/inventory/PLUM").decimal("onHand")),
+                "20 - 3 shipped + 1 returned");
+        assertEquals(0, java.math.BigDecimal.ZERO.compareTo(api.get("/api/inventory/PLUM").decimal("reserved")),
+                "the cancelled order's reservation is released");
+    }
+
+    @Test
+    void shouldTransferStockBetweenWarehouses() {
+        assertEquals(201, api.post("/api/warehouses", Map.of("code", "WH2", "name", "North depot")).status());
+        assertEquals(201, api.post("/api/products", Map.of("sku", "FIGS", "name", "Figs", "unit", "kg")).status());
+        assertEquals(201, api.post("/api/stock/adjustments", Map.of("warehouseCode", "WH1", "sku", "FIGS", "quantity", 9,
+                "reason", "OPENING_BALANCE", "unitCost", 3)).status());
+        go("stock");
+        click(By.cssSelector(".tabs a[data-tab='transfers']"));
+        type("form-transfer-fromWarehouseCode", "WH1");
+        type("form-transfer-toWarehouseCode", "WH2");
+        type("form-transfer-line-0-sku", "FIGS");
+        type("form-transfer-line-0-quantity", "4");
+        click(By.id("form-transfer-submit"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#form-transfer-result tbody tr")));
+        assertEquals(2, browser.findElements(By.cssSelector("#form-transfer-result tbody tr")).size(), "one movement out, one in");
+        var levels = api.get("/api/inventory?sku=FIGS");
+        assertEquals(2, levels.list("items").size(), levels.body());
+    }
+
+    @Test
+    void shouldDeactivateACustomerAndShowItAmongTheInactiveOnes() {
+        go("customers");
+        clickInRow("CUS1", "deactivate");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("tr[data-key='CUS1']")));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("search-customers-active"))).selectByValue("false");
+        click(By.cssSelector("#search-customers button[type=submit]"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.inactive[data-key='CUS1']")));
+        assertEquals(Boolean.FALSE, api.get("/api/customers/CUS1").json().get("active"));
+    }
+
+    private String placeOrder(String sku, int quantity) {
+        var response = api.post("/api/sales-orders", Map.of("customerCode", "CUS1", "warehouseCode", "WH1",
+                "lines", List.of(Map.of("sku", sku, "quantity", quantity))));
+        assertEquals(201, response.status(), response.body());
+        return response.text("number");
+    }
+
     private void signInAs(String tenantId) {
         click(By.id("open-settings"));
         type("set-tenant", tenantId);
