@@ -3,9 +3,12 @@ package dev.psi.local;
 import dev.psi.dispatcher.Dispatcher;
 import dev.psi.dispatcher.KafkaSources;
 import dev.psi.kafka.BrokerProcess;
+import dev.psi.local.child.ExitWithParent;
 import dev.psi.schema.DatabaseSettings;
 import java.io.IOException;
-import java.net.ServerSocket;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,57 +16,128 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
- * PSI as it runs in the cluster, on one machine: each function a process of its own from its
- * runnable jar, a Kafka broker owned by this system (so it can be stopped and restarted), the
- * dispatcher delivering events exactly as the KafkaSources in {@code knative/} declare, and the
- * PingSources' outbox sweep on a timer. The database and Redis are given (they already run).
+ * PSI as it runs in the cluster, on one machine: each function a supervised process of its own from its runnable
+ * jar behind a stable address ({@link Activator}), a Kafka broker owned by this system unless one is given, the
+ * dispatcher delivering events exactly as the KafkaSources in {@code knative/} declare, the PingSources' outbox
+ * sweep on a timer, optionally scale to zero, and optionally the front door. The database and Redis are given.
  */
 public final class LocalSystem implements AutoCloseable {
 
-    public static final List<String> FUNCTIONS = List.of("catalog", "stock-adjust", "inventory-query", "order-create", "order-workflow");
+    /** The functions every run has, in the order of their default ports (8081 ...). */
+    public static final List<String> FUNCTIONS = List.of("catalog", "order-create", "order-workflow", "stock-adjust",
+            "inventory-query");
     public static final List<String> PRODUCERS = List.of("order-create", "order-workflow", "stock-adjust");
     private static final String TOPICS = "psi.purchase-orders,psi.sales-orders,psi.stock";
+    private static final List<String> FUNCTION_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-Xss512k", "-Xmx256m");
 
-    /** Where things are and how they are reached. {@code ports} may fix a function's port (0 or absent: any free one). */
+    /**
+     * Where things are and how they are reached.
+     *
+     * @param ports         a function's stable port (0 or absent: any free one)
+     * @param functions     the functions to run (see {@link #discover})
+     * @param kafka         a broker to use, or null to start one here with its data in {@code kafkaData}
+     *                      (null: a temp dir deleted on close)
+     * @param scaleToZero   when present, functions start on their first request and stop after this idle time
+     * @param frontDoorPort the front door's port (0: any free one), or -1 for none
+     * @param console       the combined log stream, or null for log files only
+     */
     public record Settings(Path root, Path work, DatabaseSettings database, String redisHost, int redisPort,
-                           Map<String, Integer> ports, Duration sweepEvery) {
+                           Map<String, Integer> ports, Duration sweepEvery, List<String> functions, String kafka,
+                           Path kafkaData, Optional<Duration> scaleToZero, int frontDoorPort, PrintStream console) {
+
+        /** The five functions, an own broker, always on, no front door, logs to files. */
+        public Settings(Path root, Path work, DatabaseSettings database, String redisHost, int redisPort,
+                        Map<String, Integer> ports, Duration sweepEvery) {
+            this(root, work, database, redisHost, redisPort, ports, sweepEvery, FUNCTIONS, null, null, Optional.empty(),
+                    -1, null);
+        }
     }
 
     private final Settings settings;
+    private final LogSink logs;
     private final int kafkaPort;
     private final Path kafkaData;
+    private final boolean kafkaDataIsTemporary;
     private BrokerProcess kafka;
-    private final Map<String, FunctionProcess> functions = new ConcurrentHashMap<>();
-    private final Dispatcher dispatcher;
-    private final ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor(task -> {
+    private final String bootstrapServers;
+    private final Map<String, Activator> activators = new LinkedHashMap<>();
+    private Dispatcher dispatcher;
+    private FrontDoor frontDoor;
+    private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, task -> {
         var thread = new Thread(task, "ping-source");
         thread.setDaemon(true);
         return thread;
     });
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     public static LocalSystem start(Settings settings) throws IOException {
-        return new LocalSystem(settings);
+        var system = new LocalSystem(settings);
+        try {
+            system.startFunctions();
+            system.startAll();
+            return system;
+        } catch (IOException | RuntimeException e) {
+            system.close();
+            throw e;
+        }
+    }
+
+    /** The jar a function runs from: {@code functions/<name>/target/<name>.jar}, or {@code console/target/console.jar}. */
+    public static Path jarOf(Path root, String name) {
+        Path module = name.equals("console") ? root.resolve("console") : root.resolve("functions").resolve(name);
+        return module.resolve("target").resolve(name + ".jar");
+    }
+
+    /**
+     * Every function of this checkout: the five, then any other module under {@code functions/} that has built
+     * {@code target/<module>.jar}, then the console when {@code console/target/console.jar} exists.
+     */
+    public static List<String> discover(Path root) throws IOException {
+        List<String> names = new ArrayList<>(FUNCTIONS);
+        try (Stream<Path> modules = Files.list(root.resolve("functions"))) {
+            modules.map(p -> p.getFileName().toString()).sorted()
+                    .filter(name -> !names.contains(name) && Files.isRegularFile(jarOf(root, name)))
+                    .forEach(names::add);
+        }
+        if (Files.isRegularFile(jarOf(root, "console"))) {
+            names.add("console");
+        }
+        return List.copyOf(names);
     }
 
     private LocalSystem(Settings settings) throws IOException {
         this.settings = settings;
         Files.createDirectories(settings.work());
-        kafkaPort = BrokerProcess.freePort();
-        kafkaData = Files.createTempDirectory(settings.work(), "kafka-data-");
-        startKafka();
-        var env = new LinkedHashMap<String, String>();
+        logs = new LogSink(settings.work().resolve("logs"), settings.console());
+        kafkaDataIsTemporary = settings.kafka() == null && settings.kafkaData() == null;
+        kafkaData = settings.kafka() != null ? null
+                : kafkaDataIsTemporary ? Files.createTempDirectory(settings.work(), "kafka-data-") : settings.kafkaData();
+        kafkaPort = settings.kafka() == null ? BrokerProcess.freePort() : -1;
+        if (settings.kafka() == null) {
+            startKafka();
+            bootstrapServers = kafka.bootstrapServers();
+        } else {
+            bootstrapServers = settings.kafka();
+        }
+    }
+
+    private void startFunctions() throws IOException {
+        Path childClasses = copyChildEntryPoint(settings.work().resolve("child-classes"));
+        Map<String, String> env = new LinkedHashMap<>();
         DatabaseSettings db = settings.database();
         env.put("DATABASE_HOST", db.host());
         env.put("DATABASE_PORT", String.valueOf(db.port()));
@@ -72,17 +146,37 @@ public final class LocalSystem implements AutoCloseable {
         env.put("DATABASE_PASSWORD", db.password());
         env.put("REDIS_HOST", settings.redisHost());
         env.put("REDIS_PORT", String.valueOf(settings.redisPort()));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        for (String name : FUNCTIONS) {
-            int port = settings.ports().getOrDefault(name, 0);
-            functions.put(name, FunctionProcess.start(name, FunctionProcess.jarOf(settings.root(), name),
-                    port == 0 ? freePort() : port, env, settings.work().resolve(name + ".log")));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        Proxy proxy = new Proxy();
+        for (String name : settings.functions()) {
+            var function = new ManagedFunction(name, jarOf(settings.root(), name), env, logs, childClasses, FUNCTION_JVM);
+            activators.put(name, Activator.start(function, proxy, settings.ports().getOrDefault(name, 0)));
         }
-        for (FunctionProcess function : functions.values()) {
-            function.awaitReady(Duration.ofSeconds(90));
+    }
+
+    private void startAll() throws IOException {
+        if (settings.scaleToZero().isEmpty()) {
+            for (Activator activator : activators.values()) {
+                activator.function().start();
+            }
+            for (Activator activator : activators.values()) {
+                try {
+                    if (!activator.function().awaitReady(Duration.ofSeconds(120))) {
+                        throw new IllegalStateException(activator.function().name() + " did not become ready; see "
+                                + logs.fileOf(activator.function().name()));
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        } else {
+            Duration idle = settings.scaleToZero().get();
+            timers.scheduleWithFixedDelay(() -> activators.values().forEach(a -> a.function().stopIfIdle(idle)),
+                    1, 1, TimeUnit.SECONDS);
         }
-        dispatcher = Dispatcher.start(KafkaSources.load(settings.root().resolve("knative")), kafka.bootstrapServers(),
-                service -> Optional.ofNullable(functions.get(service)).map(FunctionProcess::uri));
+        dispatcher = Dispatcher.start(KafkaSources.load(settings.root().resolve("knative")), bootstrapServers,
+                service -> Optional.ofNullable(activators.get(service)).map(Activator::uri));
         try {
             if (!dispatcher.awaitAssignment(Duration.ofSeconds(60))) {
                 throw new IllegalStateException("the dispatcher's consumers got no partitions");
@@ -92,26 +186,68 @@ public final class LocalSystem implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         long every = settings.sweepEvery().toMillis();
-        pinger.scheduleWithFixedDelay(this::sweepQuietly, every, every, TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(this::sweepQuietly, every, every, TimeUnit.MILLISECONDS);
+        if (settings.frontDoorPort() >= 0) {
+            frontDoor = FrontDoor.start(settings.frontDoorPort(),
+                    Routes.load(settings.root().resolve("k8s/api-routes.yaml")), activators, this::status);
+        }
     }
 
+    /** A function's stable URL (its activator): reachable while the process behind it restarts or sleeps. */
     public URI uri(String function) {
-        return functions.get(function).uri();
+        return activators.get(function).uri();
+    }
+
+    /** The front door's URL, e.g. {@code http://localhost:8080}; empty without one. */
+    public Optional<URI> frontDoor() {
+        return Optional.ofNullable(frontDoor).map(FrontDoor::uri);
+    }
+
+    public List<ManagedFunction.Status> functions() {
+        return activators.values().stream().map(a -> a.function().status()).toList();
+    }
+
+    /** The function's process, to be killed by a test of supervision. */
+    public ManagedFunction function(String name) {
+        return activators.get(name).function();
     }
 
     public String kafkaBootstrapServers() {
-        return kafka.bootstrapServers();
+        return bootstrapServers;
     }
 
-    /** What the PingSources do: every producer publishes what is left in its outbox. */
+    /** The pid of the broker this system started, or -1. */
+    public synchronized long kafkaPid() {
+        return kafka != null && kafka.isAlive() ? kafka.pid() : -1;
+    }
+
+    public Path logFile(String name) {
+        return logs.fileOf(name);
+    }
+
+    /**
+     * What the PingSources do: every producer publishes what is left in its outbox. A producer scaled to zero is
+     * not woken for it (a PingSource would wake it every minute, and no function could ever stay down): the outbox
+     * is shared, so any running producer's sweep, or a woken one's relay, publishes the rows.
+     */
     public void sweep() {
         for (String producer : PRODUCERS) {
+            Activator activator = activators.get(producer);
+            if (activator == null) {
+                continue;
+            }
+            URI target = settings.scaleToZero().isPresent()
+                    ? activator.function().ifReady().orElse(null) : activator.uri();
+            if (target == null) {
+                continue;
+            }
             try {
-                http.send(HttpRequest.newBuilder(uri(producer).resolve("/outbox/sweep"))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                http.send(HttpRequest.newBuilder(target.resolve("/outbox/sweep")).timeout(Duration.ofSeconds(30))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                         HttpResponse.BodyHandlers.discarding());
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
@@ -124,8 +260,33 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     public synchronized void startKafka() throws IOException {
-        kafka = BrokerProcess.start(kafkaPort, settings.work().resolve("kafka.log"), "--data-dir", kafkaData.toString(),
+        kafka = BrokerProcess.start(kafkaPort, logs.fileOf("kafka"), "--data-dir", kafkaData.toString(),
                 "--topics", TOPICS, "--partitions", "3");
+    }
+
+    /** The status page's content: the front door, and per function its state, pid, starts and restarts. */
+    Map<String, Object> status() {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("frontDoor", frontDoor().map(URI::toString).orElse(null));
+        status.put("scaleToZero", settings.scaleToZero().isPresent());
+        settings.scaleToZero().ifPresent(idle -> status.put("idleSeconds", idle.toSeconds()));
+        List<Map<String, Object>> functions = new ArrayList<>();
+        for (Activator activator : activators.values()) {
+            var s = activator.function().status();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", s.name());
+            row.put("url", activator.uri().toString());
+            row.put("state", s.state().name().toLowerCase());
+            row.put("pid", s.pid());
+            row.put("starts", s.starts());
+            row.put("coldStarts", s.coldStarts());
+            row.put("restarts", s.restarts());
+            row.put("lastStartMillis", s.lastStartMillis());
+            functions.add(row);
+        }
+        status.put("functions", functions);
+        status.put("kafka", Map.of("bootstrapServers", bootstrapServers, "pid", kafkaPid()));
+        return status;
     }
 
     private void sweepQuietly() {
@@ -138,15 +299,50 @@ public final class LocalSystem implements AutoCloseable {
 
     @Override
     public void close() {
-        pinger.shutdownNow();
-        dispatcher.close();
-        functions.values().forEach(FunctionProcess::close);
-        kafka.stop();
-        try {
-            deleteRecursively(kafkaData);
-        } catch (IOException e) {
-            // a temp dir under the work directory; harmless
+        if (frontDoor != null) {
+            frontDoor.close();
         }
+        timers.shutdownNow();
+        if (dispatcher != null) {
+            dispatcher.close();
+        }
+        List<Thread> stopping = activators.values().stream()
+                .map(a -> new Thread(a.function()::shutdown, "stop-" + a.function().name())).toList();
+        stopping.forEach(Thread::start);
+        for (Thread thread : stopping) {
+            try {
+                thread.join(20_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        activators.values().forEach(Activator::close);
+        synchronized (this) {
+            if (kafka != null) {
+                kafka.stop();
+            }
+        }
+        if (kafkaDataIsTemporary && kafkaData != null) {
+            try {
+                deleteRecursively(kafkaData);
+            } catch (IOException e) {
+                // a temp dir under the work directory; harmless
+            }
+        }
+    }
+
+    /** The children's entry point, alone in a directory of its own (nothing else of this module on their class path). */
+    private static Path copyChildEntryPoint(Path dir) throws IOException {
+        String resource = ExitWithParent.class.getName().replace('.', '/') + ".class";
+        Path target = dir.resolve(resource);
+        Files.createDirectories(target.getParent());
+        try (InputStream in = ExitWithParent.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("cannot read " + resource);
+            }
+            Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return dir;
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
@@ -156,12 +352,6 @@ public final class LocalSystem implements AutoCloseable {
                     Files.delete(path);
                 }
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
