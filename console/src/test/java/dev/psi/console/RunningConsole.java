@@ -5,28 +5,28 @@ import dev.psi.testing.TestInfrastructure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * The whole system as a browser sees it, once per test JVM: every function as its own process with
- * Kafka and the dispatcher ({@link LocalSystem}, on the harness's database and Redis), the console
- * server, and a front door in front of both that routes by k8s/api-routes.yaml.
+ * The whole system as a browser sees it, once per test JVM: every function and the console
+ * ({@code console/target/console.jar}) as processes of their own, Kafka and the dispatcher, and the
+ * local front door routing by k8s/api-routes.yaml ({@link LocalSystem}, on the harness's database and Redis).
  */
 final class RunningConsole {
 
     private static RunningConsole instance;
 
     final LocalSystem system;
-    final ConsoleServer console;
-    final TestFrontDoor frontDoor;
+    private final URI uri;
 
-    private RunningConsole(LocalSystem system, ConsoleServer console, TestFrontDoor frontDoor) {
+    private RunningConsole(LocalSystem system, URI uri) {
         this.system = system;
-        this.console = console;
-        this.frontDoor = frontDoor;
+        this.uri = uri;
     }
 
     static Path root() {
@@ -35,32 +35,27 @@ final class RunningConsole {
 
     static synchronized RunningConsole get() {
         if (instance == null) {
+            Path root = root();
+            if (!Files.isRegularFile(LocalSystem.jarOf(root, "console"))) {
+                throw new IllegalStateException("no " + LocalSystem.jarOf(root, "console") + ": run ./mvnw -pl console package first");
+            }
             var infrastructure = TestInfrastructure.get();
             try {
-                var system = LocalSystem.start(new LocalSystem.Settings(root(), root().resolve("console/target/system"),
+                var system = LocalSystem.start(new LocalSystem.Settings(root, root.resolve("console/target/system"),
                         infrastructure.database(), infrastructure.redisHost(), infrastructure.redisPort(), Map.of(),
-                        Duration.ofSeconds(30)));
-                var console = ConsoleServer.start(0);
-                URI consoleUri = URI.create("http://127.0.0.1:" + console.port() + "/");
-                var frontDoor = TestFrontDoor.start(TestFrontDoor.routes(root().resolve("k8s/api-routes.yaml")),
-                        function -> function.equals("console") ? Optional.of(consoleUri) : LocalSystem.FUNCTIONS.contains(function)
-                                ? Optional.of(system.uri(function)) : Optional.empty());
-                instance = new RunningConsole(system, console, frontDoor);
+                        Duration.ofSeconds(30), Stream.concat(LocalSystem.FUNCTIONS.stream(), Stream.of("console")).toList(),
+                        null, null, Optional.empty(), 0, null));
+                instance = new RunningConsole(system, URI.create(system.frontDoor().orElseThrow() + "/"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "stop-console-system"));
+            Runtime.getRuntime().addShutdownHook(new Thread(instance.system::close, "stop-console-system"));
         }
         return instance;
     }
 
+    /** The front door: the console at {@code /}, the functions under {@code /api}. */
     URI uri() {
-        return frontDoor.uri();
-    }
-
-    private void close() {
-        frontDoor.close();
-        console.close();
-        system.close();
+        return uri;
     }
 }
