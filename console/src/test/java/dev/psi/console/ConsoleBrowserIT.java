@@ -175,6 +175,7 @@ class ConsoleBrowserIT {
                 go(screen);
                 String label = browser.findElement(By.cssSelector("#nav a[href='/" + screen + "']")).getText();
                 wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), label));
+                assertEquals(List.of(), unlabelledInputs(), "every input of " + screen + " has a label");
             }
         }
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("lang"))).selectByValue("zh-CN");
@@ -300,6 +301,34 @@ class ConsoleBrowserIT {
                 "lines", List.of(Map.of("sku", sku, "quantity", quantity))));
         assertEquals(201, response.status(), response.body());
         return response.text("number");
+    }
+
+    @Test
+    void shouldLabelEveryInputOfEveryForm() {
+        for (String screen : List.of("products", "warehouses", "suppliers", "customers", "purchase-orders", "sales-orders")) {
+            go(screen);
+            click(By.id("new-" + screen));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("modal")));
+            assertEquals(List.of(), unlabelledInputs(), "every input of the new-entry form of " + screen + " has a label");
+            browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("modal")));
+        }
+        go("stock");
+        for (String tab : List.of("adjustments", "transfers", "stocktakes")) {
+            click(By.cssSelector(".tabs a[data-tab='" + tab + "']"));
+            wait.until(ExpectedConditions.attributeToBe(By.cssSelector(".tabs a[data-tab='" + tab + "']"), "aria-current", "page"));
+            assertEquals(List.of(), unlabelledInputs(), "every input of the " + tab + " form has a label");
+        }
+    }
+
+    /** Inputs, selects and text areas (in the page and its open dialog) with neither a label[for] nor an aria-label. */
+    @SuppressWarnings("unchecked")
+    private List<String> unlabelledInputs() {
+        return (List<String>) browser.executeScript("return [...document.querySelectorAll('main input, main select, main textarea,"
+                + " dialog[open] input, dialog[open] select, dialog[open] textarea')]"
+                + ".filter(e => e.type !== 'hidden' && !e.getAttribute('aria-label')"
+                + "  && !(e.id && document.querySelector('label[for=\"' + e.id + '\"]')))"
+                + ".map(e => e.outerHTML)");
     }
 
     private void signInAs(String tenantId) {

@@ -29,6 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ConsoleScreenshotsIT {
 
     static final String TENANT = "acme";
+    static final String DASHBOARD_READY = "[data-card='stock-value'] .value, [data-card='low-stock'], #chart-value svg, #chart-status svg, #recent .events li";
 
     @Test
     void shouldPictureTheMainScreens() throws IOException {
@@ -46,7 +47,7 @@ class ConsoleScreenshotsIT {
             browser.get(running.uri().toString());
             browser.executeScript("localStorage.setItem('psi.console.settings', JSON.stringify({tenant: arguments[0], lang: 'en', currency: 'CNY'}))", TENANT);
 
-            shoot(browser, wait, running.uri() + "", "[data-card='stock-value'] .value", out.resolve("dashboard.png"));
+            shoot(browser, wait, running.uri() + "", DASHBOARD_READY, out.resolve("dashboard.png"));
             shoot(browser, wait, running.uri() + "products", "tr[data-key='APL-001']", out.resolve("products.png"));
             shoot(browser, wait, running.uri() + "inventory?tab=ledger&sku=APL-001", "tr[data-type='ISSUE']", out.resolve("inventory-ledger.png"));
             shoot(browser, wait, running.uri() + "inventory?tab=valuation", ".chart svg", out.resolve("inventory-valuation.png"));
@@ -63,7 +64,7 @@ class ConsoleScreenshotsIT {
             browser.executeScript("localStorage.setItem('psi.console.settings', JSON.stringify({tenant: arguments[0], lang: 'zh-CN', currency: 'CNY'}))", TENANT);
             shoot(browser, wait, running.uri() + "sales-orders", "tr[data-key='" + sold + "'][data-status='SHIPPED']", out.resolve("sales-orders-zh.png"));
             browser.manage().window().setSize(new Dimension(820, 1100));
-            shoot(browser, wait, running.uri() + "", "[data-card='stock-value'] .value", out.resolve("dashboard-tablet-zh.png"));
+            shoot(browser, wait, running.uri() + "", DASHBOARD_READY, out.resolve("dashboard-tablet-zh.png"));
         } finally {
             browser.quit();
         }
@@ -72,9 +73,12 @@ class ConsoleScreenshotsIT {
         }
     }
 
+    /** Loads {@code url}, waits until the {@code ready} CSS selector (a comma-separated list: every part) is present, and saves it. */
     private static void shoot(ChromeDriver browser, WebDriverWait wait, String url, String ready, Path file) throws IOException {
         browser.get(url);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(ready)));
+        for (String part : ready.split(",")) {
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(part.strip())));
+        }
         save(browser, file);
     }
 
