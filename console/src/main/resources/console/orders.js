@@ -43,7 +43,7 @@ export function render(kindName, main, params) {
   const state = {
     status: params.get('status') || '', q: params.get('q') || '', partner: params.get(kind.partner) || '',
     warehouseCode: params.get('warehouseCode') || '', from: params.get('from') || '', to: params.get('to') || '',
-    page: Number(params.get('page') || 0), watchUntil: 0, rows: [], seen: new Map(), loading: false,
+    page: Number(params.get('page') || 0), watchUntil: 0, rows: [], seen: new Map(), loading: false, shown: null,
   };
   const results = h('div', { id: `${prefix}-results` });
   const searchId = `search-${prefix}`;
@@ -82,6 +82,10 @@ export function render(kindName, main, params) {
         [kind.partner]: state.partner, warehouseCode: state.warehouseCode, from: state.from, to: state.to })}`);
       announceChanges(page.items);
       state.rows = page.items;
+      // A poll that finds nothing new leaves the table alone, so keyboard focus in it is not lost.
+      const shown = JSON.stringify(page);
+      if (quiet && shown === state.shown) return;
+      state.shown = shown;
       results.replaceChildren(listTable(kindName, page.items, watch), pager(page, (n) => { state.page = n; load(); }));
     } catch (error) {
       if (!quiet) results.replaceChildren(errorBox(error));
