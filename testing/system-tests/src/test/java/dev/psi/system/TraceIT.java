@@ -52,22 +52,22 @@ class TraceIT {
         await().atMost(ChainIT.CHAIN).pollInterval(Duration.ofMillis(100))
                 .until(() -> "CONFIRMED".equals(workflow.get("/api/sales-orders/" + number).text("status")));
 
-        // the order's events: placed (order-create), reserved (stock-adjust), confirmed (order-workflow)
+        // the order's events: placed (order-create), reserved (stock-adjust)
         var traceparents = new ArrayList<String>();
-        var sources = new ArrayList<String>();
+        var types = new ArrayList<String>();
         try (var connection = TestInfrastructure.get().connection();
              var statement = connection.prepareStatement(
-                     "SELECT source, traceparent FROM outbox WHERE tenant_id = ? AND aggregate_id = ? ORDER BY id")) {
+                     "SELECT event_type, traceparent FROM outbox WHERE tenant_id = ? AND aggregate_id = ? ORDER BY id")) {
             statement.setString(1, tenant);
             statement.setString(2, number);
             try (var rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    sources.add(rows.getString("source"));
+                    types.add(rows.getString("event_type"));
                     traceparents.add(rows.getString("traceparent"));
                 }
             }
         }
-        assertTrue(sources.containsAll(List.of("/psi/order-create", "/psi/stock-adjust")), sources.toString());
+        assertTrue(types.containsAll(List.of("psi.sales-order.placed.v1", "psi.stock.reserved.v1")), types.toString());
         for (String traceparent : traceparents) {
             assertTrue(traceparent != null && traceparent.matches("00-" + traceId + "-[0-9a-f]{16}-01"),
                     "every event of the order continues the trace: " + traceparents);
