@@ -55,6 +55,45 @@ class WarehouseApiIT extends CatalogIT {
     }
 
     @Test
+    void shouldTakeIfMatchStarAsAnyCurrentVersion() {
+        var body = aWarehouse();
+        api.post("/api/warehouses", body.build());
+        api.put("/api/warehouses/" + body.key(), body.with("name", "First edit").build(), "If-Match", "\"0\"");
+
+        var reply = api.put("/api/warehouses/" + body.key(), body.with("name", "Any version").build(), "If-Match", "*");
+        var missing = api.put("/api/warehouses/NOPE", aWarehouse().with("code", "NOPE").build(), "If-Match", "*");
+        var deactivated = api.post("/api/warehouses/" + body.key() + "/deactivate", null, "If-Match", "*");
+
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals("\"2\"", reply.header("ETag"));
+        assertEquals(404, missing.status(), missing::toString);
+        assertEquals(200, deactivated.status(), deactivated::toString);
+    }
+
+    @Test
+    void shouldCountANameInCharactersNotUtf16Units() {
+        String twoHundredEmoji = "\uD83C\uDF4E".repeat(200);
+
+        var accepted = api.post("/api/warehouses", aWarehouse().with("name", twoHundredEmoji).build());
+        var refused = api.post("/api/warehouses", aWarehouse().with("name", twoHundredEmoji + "x").build());
+
+        assertEquals(201, accepted.status(), accepted::toString);
+        assertEquals(twoHundredEmoji, accepted.as(Warehouse.class).name());
+        assertEquals(400, refused.status(), refused::toString);
+        assertEquals(List.of("name"), refused.errorFields(), refused::toString);
+    }
+
+    @Test
+    void shouldAnswerAPageWhoseOffsetOverflowsAnIntWithAnEmptyPage() {
+        api.post("/api/warehouses", aWarehouse().build());
+
+        var reply = api.get("/api/warehouses?page=2147483647&size=200");
+
+        assertEquals(200, reply.status(), reply::toString);
+        assertEquals(List.of(), reply.map().get("items"));
+    }
+
+    @Test
     void shouldRefuseAStaleUpdateWith412AndAMissingIfMatchWith428() {
         var body = aWarehouse();
         api.post("/api/warehouses", body.build());

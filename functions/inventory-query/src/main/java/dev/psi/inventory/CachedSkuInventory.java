@@ -3,6 +3,7 @@ package dev.psi.inventory;
 import dev.psi.contract.inventory.SkuInventory;
 import dev.psi.kernel.cache.CacheKeys;
 import dev.psi.kernel.cache.RedisCache;
+import dev.psi.kernel.db.Keys;
 import dev.psi.kernel.tenant.TenantId;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.json.JsonMapper;
@@ -34,6 +35,10 @@ final class CachedSkuInventory {
     }
 
     SkuInventory get(TenantId tenant, String sku) {
+        if (!Keys.isCode(sku)) {
+            // It can still name a product (the collation ignores accents too), but not a cache entry.
+            return reads.sku(tenant, sku);
+        }
         String key = CacheKeys.inventory(tenant.value(), sku);
         var lookup = cache.lookup(key);
         if (lookup.value().isPresent()) {

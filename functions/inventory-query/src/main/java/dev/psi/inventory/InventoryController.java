@@ -7,6 +7,7 @@ import dev.psi.contract.inventory.Valuation;
 import dev.psi.contract.stock.MovementType;
 import dev.psi.contract.stock.StockMovement;
 import dev.psi.kernel.tenant.TenantId;
+import dev.psi.kernel.web.ListParams;
 import dev.psi.kernel.web.PageRequest;
 import dev.psi.kernel.web.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,24 +43,26 @@ class InventoryController {
 
     @Operation(summary = "Stock rows per SKU and warehouse",
             description = "Filters: warehouseCode, sku, category, belowReorder, q (SKU or name); rows with nothing on"
-                    + " hand, reserved or to reorder are left out unless includeEmpty=true.")
+                    + " hand, reserved or to reorder are left out unless includeEmpty=true. sort: sku (default),"
+                    + " warehouseCode, onHand, available, shortfall; prefix '-' for descending.")
     @Get
     Page<InventoryRow> list(TenantId tenant, @QueryValue(defaultValue = "0") int page,
                             @QueryValue(defaultValue = "20") int size, @QueryValue @Nullable String warehouseCode,
                             @QueryValue @Nullable String sku, @QueryValue @Nullable String category,
                             @QueryValue @Nullable Boolean belowReorder, @QueryValue @Nullable String q,
-                            @QueryValue(defaultValue = "false") boolean includeEmpty) {
+                            @QueryValue(defaultValue = "false") boolean includeEmpty, @QueryValue @Nullable String sort) {
         var request = PageRequest.of(page, size);
         return timed("list", () -> reads.list(tenant, request,
-                new InventoryReads.InventoryFilter(warehouseCode, sku, category, belowReorder, q, includeEmpty)));
+                new InventoryReads.InventoryFilter(warehouseCode, sku, category, belowReorder, q, includeEmpty, sort)));
     }
 
     @Operation(summary = "Stock rows whose available quantity is below the product's reorder point, largest gap first")
     @Get("/low-stock")
     Page<InventoryRow> lowStock(TenantId tenant, @QueryValue(defaultValue = "0") int page,
-                                @QueryValue(defaultValue = "20") int size, @QueryValue @Nullable String warehouseCode) {
+                                @QueryValue(defaultValue = "20") int size, @QueryValue @Nullable String warehouseCode,
+                                @QueryValue @Nullable String sort) {
         var request = PageRequest.of(page, size);
-        return timed("low-stock", () -> reads.lowStock(tenant, request, warehouseCode));
+        return timed("low-stock", () -> reads.lowStock(tenant, request, warehouseCode, sort));
     }
 
     @Operation(summary = "Stock value (on hand x moving-average cost) per warehouse and in total")
@@ -112,13 +115,6 @@ class InventoryController {
     }
 
     private static MovementType movementType(@Nullable String type) {
-        if (type == null || type.isBlank()) {
-            return null;
-        }
-        try {
-            return MovementType.valueOf(type.trim().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("type", "must be one of " + java.util.Arrays.toString(MovementType.values()));
-        }
+        return ListParams.oneOf("type", type, MovementType.class);
     }
 }

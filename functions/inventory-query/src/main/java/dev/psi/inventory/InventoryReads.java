@@ -8,10 +8,13 @@ import dev.psi.contract.stock.MovementType;
 import dev.psi.contract.stock.StockMovement;
 import dev.psi.kernel.db.Database;
 import dev.psi.kernel.db.Decimals;
+import dev.psi.kernel.db.ListQuery;
 import dev.psi.kernel.db.Pages;
 import dev.psi.kernel.db.Row;
+import dev.psi.kernel.db.Tx;
 import dev.psi.kernel.db.Where;
 import dev.psi.kernel.tenant.TenantId;
+import dev.psi.kernel.web.ListParams;
 import dev.psi.kernel.web.PageRequest;
 import dev.psi.kernel.web.ProblemException;
 import io.micronaut.core.annotation.Nullable;
@@ -22,6 +25,7 @@ import java.math.RoundingMode;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Map;
 
 /**
  * The SQL of inventory-query. A SKU's own view reads the primary, because it must never lag a
@@ -31,9 +35,15 @@ import java.util.ArrayList;
 @Singleton
 final class InventoryReads {
 
-    private static final String ROWS = "SELECT p.sku, p.name, p.category, p.reorder_point, w.code AS warehouse_code,"
-            + " s.on_hand, s.reserved, s.average_cost FROM stock s JOIN products p ON p.id = s.product_id"
-            + " JOIN warehouses w ON w.id = s.warehouse_id";
+    private static final ListQuery ROWS = new ListQuery("p.sku, p.name, p.category, p.reorder_point,"
+            + " w.code AS warehouse_code, s.on_hand, s.reserved, s.average_cost",
+            "stock s JOIN products p ON p.id = s.product_id JOIN warehouses w ON w.id = s.warehouse_id");
+    private static final ListQuery MOVEMENTS = new ListQuery("m.*, w.code AS warehouse_code",
+            "stock_movements m JOIN warehouses w ON w.id = m.warehouse_id");
+
+    /** How inventory lists may be sorted; the SKU (then warehouse) unless asked otherwise. */
+    private static final Map<String, String> ROW_SORTS = Map.of("sku", "p.sku", "warehouseCode", "w.code",
+            "onHand", "s.on_hand", "available", "s.on_hand - s.reserved", "shortfall", "p.reorder_point - (s.on_hand - s.reserved)");
 
     private final Database primary;
     private final Database replica;
@@ -45,13 +55,10 @@ final class InventoryReads {
 
     SkuInventory sku(TenantId tenant, String sku) {
         return primary.read(tx -> {
-            var product = tx.one("SELECT id, name, unit, category, reorder_point FROM products WHERE tenant_id = ? AND sku = ?",
-                            row -> new Object[] {row.longValue("id"), row.string("name"), row.string("unit"),
-                                    row.string("category"), row.decimal("reorder_point")}, tenant.value(), sku)
-                    .orElseThrow(() -> ProblemException.notFound("Product", sku));
-            var rows = tx.list(ROWS + " WHERE s.tenant_id = ? AND s.product_id = ? ORDER BY w.code",
-                    InventoryReads::row, tenant.value(), product[0]);
-            return SkuInventory.of(sku, (String) product[1], (String) product[2], rows, total(rows));
+            var product = product(tx, tenant, sku);
+            var rows = tx.list(ROWS.select() + " WHERE s.tenant_id = ? AND s.product_id = ? ORDER BY w.code",
+                    InventoryReads::row, tenant.value(), product.id());
+            return SkuInventory.of(product.sku(), product.name(), product.unit(), rows, total(rows));
         });
     }
 
@@ -69,33 +76,34 @@ final class InventoryReads {
         if (!filter.includeEmpty()) {
             where.and("(s.on_hand > 0 OR s.reserved > 0 OR p.reorder_point > 0)");
         }
-        return replica.read(tx -> Pages.fetch(tx, ROWS, where, "ORDER BY p.sku, w.code, s.id", page, InventoryReads::row));
+        String orderBy = ListParams.orderBy(filter.sort(), "sku", ROW_SORTS, "w.code, s.id");
+        return replica.read(tx -> Pages.fetch(tx, ROWS, where, orderBy, page, InventoryReads::row));
     }
 
     record InventoryFilter(@Nullable String warehouseCode, @Nullable String sku, @Nullable String category,
-                           @Nullable Boolean belowReorder, @Nullable String q, boolean includeEmpty) {
+                           @Nullable Boolean belowReorder, @Nullable String q, boolean includeEmpty,
+                           @Nullable String sort) {
     }
 
-    Page<InventoryRow> lowStock(TenantId tenant, PageRequest page, @Nullable String warehouseCode) {
+    Page<InventoryRow> lowStock(TenantId tenant, PageRequest page, @Nullable String warehouseCode, @Nullable String sort) {
         var where = Where.tenant("s.tenant_id", tenant).andIf(warehouseCode, "w.code = ?")
                 .and("p.active = TRUE").and("s.on_hand - s.reserved < p.reorder_point");
-        return replica.read(tx -> Pages.fetch(tx, ROWS, where,
-                "ORDER BY (p.reorder_point - (s.on_hand - s.reserved)) DESC, p.sku, w.code, s.id", page, InventoryReads::row));
+        // The largest shortfall first unless asked otherwise.
+        String orderBy = ListParams.orderBy(sort, "-shortfall", ROW_SORTS, "p.sku, w.code, s.id");
+        return replica.read(tx -> Pages.fetch(tx, ROWS, where, orderBy, page, InventoryReads::row));
     }
 
     Page<StockMovement> movements(TenantId tenant, String sku, PageRequest page, @Nullable String warehouseCode,
                                   @Nullable Instant from, @Nullable Instant to, @Nullable MovementType type) {
         return replica.read(tx -> {
-            long productId = tx.one("SELECT id FROM products WHERE tenant_id = ? AND sku = ?", r -> r.longValue("id"),
-                    tenant.value(), sku).orElseThrow(() -> ProblemException.notFound("Product", sku));
-            var where = Where.tenant("m.tenant_id", tenant).and("m.product_id = ?", productId)
+            var product = product(tx, tenant, sku);
+            var where = Where.tenant("m.tenant_id", tenant).and("m.product_id = ?", product.id())
                     .andIf(warehouseCode, "w.code = ?")
                     .andIf(from, "m.created_at >= ?")
                     .andIf(to, "m.created_at < ?")
                     .andIf(type, "m.movement_type = ?");
-            return Pages.fetch(tx, "SELECT m.*, w.code AS warehouse_code FROM stock_movements m"
-                    + " JOIN warehouses w ON w.id = m.warehouse_id", where, "ORDER BY m.id DESC", page,
-                    row -> movement(row, sku));
+            return Pages.fetch(tx, MOVEMENTS, where, "ORDER BY m.id DESC", page,
+                    row -> movement(row, product.sku()));
         });
     }
 
@@ -126,18 +134,34 @@ final class InventoryReads {
                 available.compareTo(reorderPoint) < 0);
     }
 
+    /** The product a SKU names, as stored: the answer names it so, whatever case the client typed. */
+    private record Product(long id, String sku, String name, String unit) {
+    }
+
+    private static Product product(Tx tx, TenantId tenant, String sku) throws SQLException {
+        return tx.one("SELECT id, sku, name, unit FROM products WHERE tenant_id = ? AND sku = ?",
+                        row -> new Product(row.longValue("id"), row.string("sku"), row.string("name"), row.string("unit")),
+                        tenant.value(), sku)
+                .orElseThrow(() -> ProblemException.notFound("Product", sku));
+    }
+
+    /**
+     * Totals from the unrounded figures (on-hand times average cost per row), rounded only for the
+     * answer: an average taken from cent-rounded values drifts from every row's own.
+     */
     private static SkuInventory.Total total(java.util.List<InventoryRow> rows) {
         BigDecimal onHand = BigDecimal.ZERO;
         BigDecimal reserved = BigDecimal.ZERO;
-        BigDecimal value = BigDecimal.ZERO.setScale(2);
+        BigDecimal exactValue = BigDecimal.ZERO;
         for (InventoryRow row : rows) {
             onHand = onHand.add(row.onHand());
             reserved = reserved.add(row.reserved());
-            value = value.add(row.value());
+            exactValue = exactValue.add(row.onHand().multiply(row.averageCost()));
         }
         BigDecimal averageCost = onHand.signum() == 0 ? BigDecimal.ZERO
-                : Decimals.plain(value.divide(onHand, 6, RoundingMode.HALF_UP));
-        return new SkuInventory.Total(onHand, reserved, onHand.subtract(reserved), averageCost, value);
+                : Decimals.plain(exactValue.divide(onHand, 6, RoundingMode.HALF_UP));
+        return new SkuInventory.Total(onHand, reserved, onHand.subtract(reserved), averageCost,
+                exactValue.setScale(2, RoundingMode.HALF_UP));
     }
 
     private static StockMovement movement(Row row, String sku) throws SQLException {

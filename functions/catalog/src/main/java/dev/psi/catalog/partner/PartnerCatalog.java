@@ -1,12 +1,14 @@
 package dev.psi.catalog.partner;
 
-import dev.psi.catalog.shared.ListParams;
+import dev.psi.kernel.web.ListParams;
 import dev.psi.catalog.shared.PathKeys;
+import dev.psi.catalog.shared.Versioned;
 import dev.psi.contract.catalog.Partner;
 import dev.psi.contract.catalog.PartnerRequest;
 import dev.psi.contract.common.Page;
 import dev.psi.kernel.audit.AuditLog;
 import dev.psi.kernel.db.Database;
+import dev.psi.kernel.db.ListQuery;
 import dev.psi.kernel.db.Pages;
 import dev.psi.kernel.db.Row;
 import dev.psi.kernel.db.SqlErrors;
@@ -63,13 +65,13 @@ final class PartnerCatalog {
         return database.read(tx -> find(tx, kind, tenant, code));
     }
 
-    Partner update(PartnerKind kind, TenantId tenant, String code, int expectedVersion, PartnerRequest request) {
+    Partner update(PartnerKind kind, TenantId tenant, String code, Integer expectedVersion, PartnerRequest request) {
         return database.inTransaction(tx -> {
             int updated = tx.update("UPDATE " + kind.tableName() + " SET name = ?, contact = ?, phone = ?, email = ?,"
                             + " address = ?, version = version + 1, updated_at = ?"
-                            + " WHERE tenant_id = ? AND code = ? AND version = ?",
+                            + " WHERE tenant_id = ? AND code = ?" + Versioned.versionCheck(expectedVersion),
                     request.name(), request.contact(), request.phone(), request.email(), request.address(),
-                    clock.instant(), tenant.value(), code, expectedVersion);
+                    clock.instant(), tenant.value(), code);
             if (updated == 0) {
                 throw kind.table.whyNotUpdated(tx, tenant, code, expectedVersion);
             }
@@ -91,7 +93,7 @@ final class PartnerCatalog {
                 .search(q, "code", "name", "contact", "phone", "email")
                 .andIf(active, "active = ?");
         String orderBy = ListParams.orderBy(sort, "code", SORTS, "id");
-        return database.read(tx -> Pages.fetch(tx, "SELECT " + COLUMNS + " FROM " + kind.tableName(), where, orderBy,
+        return database.read(tx -> Pages.fetch(tx, new ListQuery(COLUMNS, kind.tableName()), where, orderBy,
                 page, PartnerCatalog::map));
     }
 

@@ -1,13 +1,15 @@
 package dev.psi.catalog.product;
 
-import dev.psi.catalog.shared.ListParams;
+import dev.psi.kernel.web.ListParams;
 import dev.psi.catalog.shared.PathKeys;
 import dev.psi.catalog.shared.Versioned;
 import dev.psi.contract.catalog.Product;
 import dev.psi.contract.catalog.ProductRequest;
 import dev.psi.contract.common.Page;
 import dev.psi.kernel.audit.AuditLog;
+import dev.psi.kernel.db.CatalogTable;
 import dev.psi.kernel.db.Database;
+import dev.psi.kernel.db.ListQuery;
 import dev.psi.kernel.db.Pages;
 import dev.psi.kernel.db.Row;
 import dev.psi.kernel.db.SqlErrors;
@@ -28,10 +30,9 @@ import java.util.Map;
 final class ProductCatalog {
 
     static final Versioned TABLE = new Versioned("products", "sku", "Product");
-    private static final Versioned SUPPLIERS = new Versioned("suppliers", "code", "Supplier");
-    private static final String SELECT = "SELECT p.sku, p.name, p.unit, p.barcode, p.category, p.purchase_price,"
-            + " p.sale_price, p.reorder_point, p.reorder_quantity, s.code AS supplier_code, p.active, p.version,"
-            + " p.created_at, p.updated_at FROM products p LEFT JOIN suppliers s ON s.id = p.preferred_supplier_id";
+    private static final ListQuery PRODUCTS = new ListQuery("p.sku, p.name, p.unit, p.barcode, p.category,"
+            + " p.purchase_price, p.sale_price, p.reorder_point, p.reorder_quantity, s.code AS supplier_code, p.active,"
+            + " p.version, p.created_at, p.updated_at", "products p LEFT JOIN suppliers s ON s.id = p.preferred_supplier_id");
     private static final Map<String, String> SORTS = Map.of("sku", "p.sku", "name", "p.name",
             "category", "p.category", "createdAt", "p.created_at", "salePrice", "p.sale_price");
 
@@ -78,7 +79,7 @@ final class ProductCatalog {
         return database.read(tx -> find(tx, tenant, sku));
     }
 
-    Product update(TenantId tenant, String sku, int expectedVersion, ProductRequest request) {
+    Product update(TenantId tenant, String sku, Integer expectedVersion, ProductRequest request) {
         return database.inTransaction(tx -> {
             if (!replace(tx, tenant, sku, expectedVersion, request)) {
                 throw TABLE.whyNotUpdated(tx, tenant, sku, expectedVersion);
@@ -100,7 +101,7 @@ final class ProductCatalog {
             updated = tx.update("UPDATE products SET name = ?, unit = ?, barcode = ?, category = ?, purchase_price = ?,"
                             + " sale_price = ?, reorder_point = ?, reorder_quantity = ?, preferred_supplier_id = ?,"
                             + " version = version + 1, updated_at = ? WHERE tenant_id = ? AND sku = ?"
-                            + (expectedVersion == null ? "" : " AND version = " + expectedVersion.intValue()),
+                            + Versioned.versionCheck(expectedVersion),
                     request.name(), request.unit(), request.barcode(), request.category(),
                     orZero(request.purchasePrice()), orZero(request.salePrice()), orZero(request.reorderPoint()),
                     orZero(request.reorderQuantity()), supplierId, clock.instant(), tenant.value(), sku);
@@ -136,7 +137,7 @@ final class ProductCatalog {
                 .andIf(filter.supplierCode(), "s.code = ?")
                 .andIf(filter.barcode(), "p.barcode = ?");
         String orderBy = ListParams.orderBy(filter.sort(), "sku", SORTS, "p.id");
-        return database.read(tx -> Pages.fetch(tx, SELECT, where, orderBy, page, ProductCatalog::map));
+        return database.read(tx -> Pages.fetch(tx, PRODUCTS, where, orderBy, page, ProductCatalog::map));
     }
 
     record ProductFilter(String q, String category, Boolean active, String supplierCode, String barcode, String sort) {
@@ -144,7 +145,7 @@ final class ProductCatalog {
 
     private static Long supplierId(Tx tx, TenantId tenant, ProductRequest request) throws SQLException {
         return request.preferredSupplierCode() == null ? null
-                : SUPPLIERS.activeId(tx, tenant, request.preferredSupplierCode(), "preferredSupplierCode");
+                : CatalogTable.SUPPLIERS.requireActive(tx, tenant, request.preferredSupplierCode(), "preferredSupplierCode");
     }
 
     /** A unique key was hit: the SKU, or the barcode of another product. */
@@ -160,7 +161,7 @@ final class ProductCatalog {
     }
 
     private static Product find(Tx tx, TenantId tenant, String sku) throws SQLException {
-        return tx.one(SELECT + " WHERE p.tenant_id = ? AND p.sku = ?", ProductCatalog::map, tenant.value(), sku)
+        return tx.one(PRODUCTS.select() + " WHERE p.tenant_id = ? AND p.sku = ?", ProductCatalog::map, tenant.value(), sku)
                 .orElseThrow(() -> ProblemException.notFound("Product", sku));
     }
 

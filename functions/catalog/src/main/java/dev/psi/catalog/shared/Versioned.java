@@ -13,11 +13,19 @@ import java.sql.SQLException;
  */
 public record Versioned(String table, String keyColumn, String what) {
 
+    /**
+     * The condition an UPDATE adds for the version the client read; none for {@code If-Match: *}
+     * (any current version). An int literal, not user text.
+     */
+    public static String versionCheck(Integer expectedVersion) {
+        return expectedVersion == null ? "" : " AND version = " + expectedVersion.intValue();
+    }
+
     /** Explains why a versioned UPDATE matched no row. Always throws. */
-    public ProblemException whyNotUpdated(Tx tx, TenantId tenant, String key, int expectedVersion) throws SQLException {
+    public ProblemException whyNotUpdated(Tx tx, TenantId tenant, String key, Integer expectedVersion) throws SQLException {
         var current = tx.one("SELECT version FROM " + table + " WHERE tenant_id = ? AND " + keyColumn + " = ?",
                 row -> row.intValue("version"), tenant.value(), key);
-        return current.isEmpty()
+        return current.isEmpty() || expectedVersion == null
                 ? ProblemException.notFound(what, key)
                 : Etags.stale(what, key, expectedVersion, current.get());
     }
@@ -25,27 +33,11 @@ public record Versioned(String table, String keyColumn, String what) {
     /** Sets the active flag (a new version); {@code expectedVersion} is checked when given. */
     public void setActive(Tx tx, TenantId tenant, String key, boolean active, Integer expectedVersion,
                           java.time.Instant now) throws SQLException {
-        int updated = expectedVersion == null
-                ? tx.update("UPDATE " + table + " SET active = ?, version = version + 1, updated_at = ?"
-                        + " WHERE tenant_id = ? AND " + keyColumn + " = ?", active, now, tenant.value(), key)
-                : tx.update("UPDATE " + table + " SET active = ?, version = version + 1, updated_at = ?"
-                        + " WHERE tenant_id = ? AND " + keyColumn + " = ? AND version = ?",
-                        active, now, tenant.value(), key, expectedVersion);
+        int updated = tx.update("UPDATE " + table + " SET active = ?, version = version + 1, updated_at = ?"
+                + " WHERE tenant_id = ? AND " + keyColumn + " = ?" + versionCheck(expectedVersion),
+                active, now, tenant.value(), key);
         if (updated == 0) {
-            throw whyNotUpdated(tx, tenant, key, expectedVersion == null ? -1 : expectedVersion);
+            throw whyNotUpdated(tx, tenant, key, expectedVersion);
         }
-    }
-
-    /** The id of an active row of this table, or a field error naming {@code field}. */
-    public long activeId(Tx tx, TenantId tenant, String key, String field) throws SQLException {
-        var row = tx.one("SELECT id, active FROM " + table + " WHERE tenant_id = ? AND " + keyColumn + " = ?",
-                r -> new Object[] {r.longValue("id"), r.bool("active")}, tenant.value(), key);
-        if (row.isEmpty()) {
-            throw ProblemException.invalid(field, what + " '" + key + "' does not exist");
-        }
-        if (!(Boolean) row.get()[1]) {
-            throw ProblemException.invalid(field, what + " '" + key + "' is inactive");
-        }
-        return (Long) row.get()[0];
     }
 }

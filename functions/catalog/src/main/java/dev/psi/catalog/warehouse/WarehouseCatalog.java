@@ -1,6 +1,6 @@
 package dev.psi.catalog.warehouse;
 
-import dev.psi.catalog.shared.ListParams;
+import dev.psi.kernel.web.ListParams;
 import dev.psi.catalog.shared.PathKeys;
 import dev.psi.catalog.shared.Versioned;
 import dev.psi.contract.catalog.Warehouse;
@@ -8,6 +8,7 @@ import dev.psi.contract.catalog.WarehouseRequest;
 import dev.psi.contract.common.Page;
 import dev.psi.kernel.audit.AuditLog;
 import dev.psi.kernel.db.Database;
+import dev.psi.kernel.db.ListQuery;
 import dev.psi.kernel.db.Pages;
 import dev.psi.kernel.db.Row;
 import dev.psi.kernel.db.SqlErrors;
@@ -27,7 +28,8 @@ import java.util.Map;
 final class WarehouseCatalog {
 
     static final Versioned TABLE = new Versioned("warehouses", "code", "Warehouse");
-    private static final String SELECT = "SELECT code, name, address, active, version, created_at, updated_at FROM warehouses";
+    private static final ListQuery WAREHOUSES = new ListQuery("code, name, address, active, version, created_at, updated_at",
+            "warehouses");
     private static final Map<String, String> SORTS = Map.of("code", "code", "name", "name", "createdAt", "created_at");
 
     private final Database database;
@@ -62,11 +64,11 @@ final class WarehouseCatalog {
         return database.read(tx -> find(tx, tenant, code));
     }
 
-    Warehouse update(TenantId tenant, String code, int expectedVersion, WarehouseRequest request) {
+    Warehouse update(TenantId tenant, String code, Integer expectedVersion, WarehouseRequest request) {
         return database.inTransaction(tx -> {
             int updated = tx.update("UPDATE warehouses SET name = ?, address = ?, version = version + 1, updated_at = ?"
-                            + " WHERE tenant_id = ? AND code = ? AND version = ?",
-                    request.name(), request.address(), clock.instant(), tenant.value(), code, expectedVersion);
+                            + " WHERE tenant_id = ? AND code = ?" + Versioned.versionCheck(expectedVersion),
+                    request.name(), request.address(), clock.instant(), tenant.value(), code);
             if (updated == 0) {
                 throw TABLE.whyNotUpdated(tx, tenant, code, expectedVersion);
             }
@@ -86,11 +88,11 @@ final class WarehouseCatalog {
     Page<Warehouse> list(TenantId tenant, PageRequest page, String q, Boolean active, String sort) {
         var where = Where.tenant("tenant_id", tenant).search(q, "code", "name").andIf(active, "active = ?");
         String orderBy = ListParams.orderBy(sort, "code", SORTS, "id");
-        return database.read(tx -> Pages.fetch(tx, SELECT, where, orderBy, page, WarehouseCatalog::map));
+        return database.read(tx -> Pages.fetch(tx, WAREHOUSES, where, orderBy, page, WarehouseCatalog::map));
     }
 
     private static Warehouse find(Tx tx, TenantId tenant, String code) throws SQLException {
-        return tx.one(SELECT + " WHERE tenant_id = ? AND code = ?", WarehouseCatalog::map, tenant.value(), code)
+        return tx.one(WAREHOUSES.select() + " WHERE tenant_id = ? AND code = ?", WarehouseCatalog::map, tenant.value(), code)
                 .orElseThrow(() -> ProblemException.notFound("Warehouse", code));
     }
 

@@ -1,5 +1,6 @@
 package dev.psi.contract.catalog;
 
+import dev.psi.contract.validation.Chars;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.DecimalMin;
@@ -16,14 +17,14 @@ import java.math.BigDecimal;
 @Serdeable
 public record ProductRequest(
         @NotBlank @Size(max = 64) @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE) String sku,
-        @NotBlank @Size(max = 200) String name,
-        @NotBlank @Size(max = 32) String unit,
+        @NotBlank @Chars(max = 200) String name,
+        @NotBlank @Chars(max = 32) String unit,
         @Nullable @Size(max = 64) @Pattern(regexp = "[0-9A-Za-z-]*", message = "must contain only letters, digits and '-'") String barcode,
-        @Nullable @Size(max = 100) String category,
+        @Nullable @Chars(max = 100) String category,
         @Nullable @DecimalMin("0") @Digits(integer = 16, fraction = 2) BigDecimal purchasePrice,
         @Nullable @DecimalMin("0") @Digits(integer = 16, fraction = 2) BigDecimal salePrice,
         @Nullable @DecimalMin("0") @Digits(integer = 14, fraction = 4) BigDecimal reorderPoint,
         @Nullable @DecimalMin("0") @Digits(integer = 14, fraction = 4) BigDecimal reorderQuantity,
-        @Nullable @Size(max = 64) String preferredSupplierCode,
+        @Nullable @Chars(max = 64) String preferredSupplierCode,
         @Nullable Integer version) {
 }

@@ -1,5 +1,6 @@
 package dev.psi.contract.catalog;
 
+import dev.psi.contract.validation.Chars;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.constraints.NotBlank;
@@ -9,7 +10,7 @@ import jakarta.validation.constraints.Size;
 @Serdeable
 public record WarehouseRequest(
         @NotBlank @Size(max = 64) @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE) String code,
-        @NotBlank @Size(max = 200) String name,
-        @Nullable @Size(max = 500) String address,
+        @NotBlank @Chars(max = 200) String name,
+        @Nullable @Chars(max = 500) String address,
         @Nullable Integer version) {
 }

@@ -1,5 +1,6 @@
 package dev.psi.contract.order;
 
+import dev.psi.contract.validation.Chars;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
@@ -14,12 +15,12 @@ import java.util.List;
 /** A receipt, shipment or return: lines of SKU and quantity (a shipment without lines ships the rest). */
 @Serdeable
 public record QuantityLinesRequest(
-        @Nullable @Size(max = 500) List<@Valid Line> lines,
-        @Nullable @Size(max = 1000) String note) {
+        @Nullable @Size(max = 500) List<@NotNull @Valid Line> lines,
+        @Nullable @Chars(max = 1000) String note) {
 
     @Serdeable
     public record Line(
-            @NotBlank @Size(max = 64) String sku,
+            @NotBlank @Chars(max = 64) String sku,
             @NotNull @DecimalMin(value = "0", inclusive = false, message = "must be greater than 0") @Digits(integer = 14, fraction = 4) BigDecimal quantity) {
     }
 }

@@ -1,17 +1,19 @@
 package dev.psi.contract.order;
 
+import dev.psi.contract.validation.Chars;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
 @Serdeable
 public record SalesOrderRequest(
-        @NotBlank @Size(max = 64) String customerCode,
-        @NotBlank @Size(max = 64) String warehouseCode,
-        @Nullable @Size(max = 1000) String note,
-        @NotEmpty(message = "an order needs at least one line") @Size(max = 500) List<@Valid OrderLineRequest> lines) {
+        @NotBlank @Chars(max = 64) String customerCode,
+        @NotBlank @Chars(max = 64) String warehouseCode,
+        @Nullable @Chars(max = 1000) String note,
+        @NotEmpty(message = "an order needs at least one line") @Size(max = 500) List<@NotNull @Valid OrderLineRequest> lines) {
 }

@@ -1,5 +1,6 @@
 package dev.psi.contract.stock;
 
+import dev.psi.contract.validation.Chars;
 import dev.psi.contract.catalog.Codes;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -19,9 +20,9 @@ import java.math.BigDecimal;
 @Serdeable
 public record StockAdjustmentRequest(
         @NotBlank @Size(max = 64) @Pattern(regexp = Codes.PATTERN, message = Codes.MESSAGE) String warehouseCode,
-        @NotBlank @Size(max = 64) String sku,
+        @NotBlank @Chars(max = 64) String sku,
         @NotNull @Digits(integer = 14, fraction = 4) BigDecimal quantity,
         @NotNull AdjustmentReason reason,
         @Nullable @DecimalMin("0") @Digits(integer = 13, fraction = 6) BigDecimal unitCost,
-        @Nullable @Size(max = 1000) String note) {
+        @Nullable @Chars(max = 1000) String note) {
 }

@@ -1,5 +1,6 @@
 package dev.psi.contract.stock;
 
+import dev.psi.contract.validation.Chars;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
@@ -15,13 +16,13 @@ import java.util.List;
 /** Counted quantities of a warehouse; each difference to the books becomes a gain or loss movement. */
 @Serdeable
 public record StocktakeRequest(
-        @NotBlank @Size(max = 64) String warehouseCode,
-        @Nullable @Size(max = 1000) String note,
-        @NotEmpty @Size(max = 2000) List<@Valid Line> lines) {
+        @NotBlank @Chars(max = 64) String warehouseCode,
+        @Nullable @Chars(max = 1000) String note,
+        @NotEmpty @Size(max = 2000) List<@NotNull @Valid Line> lines) {
 
     @Serdeable
     public record Line(
-            @NotBlank @Size(max = 64) String sku,
+            @NotBlank @Chars(max = 64) String sku,
             @NotNull @DecimalMin("0") @Digits(integer = 14, fraction = 4) BigDecimal countedQuantity) {
     }
 }

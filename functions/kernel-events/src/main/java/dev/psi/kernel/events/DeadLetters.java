@@ -2,6 +2,9 @@ package dev.psi.kernel.events;
 
 import dev.psi.contract.common.Page;
 import dev.psi.kernel.db.Database;
+import dev.psi.kernel.db.ListQuery;
+import dev.psi.kernel.db.Pages;
+import dev.psi.kernel.db.Where;
 import dev.psi.kernel.db.Row;
 import dev.psi.kernel.tenant.TenantId;
 import dev.psi.kernel.web.PageRequest;
@@ -35,6 +38,9 @@ final class DeadLetters {
     private static final String ERROR_DATA = "ce-knativeerrordata";
     /** For senders other than Knative. */
     static final String REASON_HEADER = "x-dead-letter-reason";
+
+    private static final ListQuery LIST = new ListQuery("id, consumer, event_id, event_type, event_source, tenant_id,"
+            + " headers, payload, reason, created_at", "dead_letters");
 
     private final Database database;
     private final EventHandler handler;
@@ -72,15 +78,8 @@ final class DeadLetters {
 
     /** This consumer's dead letters of {@code tenant} (and those of no known tenant), newest first. */
     Page<DeadLetter> list(TenantId tenant, PageRequest page) {
-        return database.read(tx -> {
-            String where = " FROM dead_letters WHERE consumer = ? AND (tenant_id = ? OR tenant_id IS NULL)";
-            long total = tx.count("SELECT COUNT(*) AS n" + where, handler.consumer(), tenant.value());
-            List<DeadLetter> items = total == 0 ? List.of() : tx.list("SELECT id, consumer, event_id, event_type,"
-                            + " event_source, tenant_id, headers, payload, reason, created_at" + where
-                            + " ORDER BY id DESC LIMIT ? OFFSET ?", this::deadLetter,
-                    handler.consumer(), tenant.value(), page.size(), page.offset());
-            return Page.of(items, page.page(), page.size(), total);
-        });
+        var where = Where.tenantOrNone("tenant_id", tenant).and("consumer = ?", handler.consumer());
+        return database.read(tx -> Pages.fetch(tx, LIST, where, "ORDER BY id DESC", page, this::deadLetter));
     }
 
     private DeadLetter deadLetter(Row row) throws SQLException {

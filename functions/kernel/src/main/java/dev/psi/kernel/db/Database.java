@@ -1,5 +1,6 @@
 package dev.psi.kernel.db;
 
+import dev.psi.kernel.web.ProblemException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -74,7 +75,7 @@ public final class Database implements AutoCloseable {
                     backOff(attempt);
                     continue;
                 }
-                throw new DataAccessException(e);
+                throw failure(e);
             }
         }
     }
@@ -84,8 +85,21 @@ public final class Database implements AutoCloseable {
         try {
             return runOnce(work, true, Isolation.DEFAULT);
         } catch (SQLException e) {
-            throw new DataAccessException(e);
+            throw failure(e);
         }
+    }
+
+    /**
+     * A value the database refuses as out of range (a quantity times a price beyond the total's
+     * column, on-hand beyond its maximum) is the request's fault, and nothing was written: 400.
+     * Everything else is the database's: 503 or 500.
+     */
+    private static RuntimeException failure(SQLException e) {
+        if (SqlErrors.isOutOfRange(e)) {
+            return ProblemException.invalid("body", "a quantity or amount is too large to be stored ("
+                    + e.getMessage() + ")");
+        }
+        return new DataAccessException(e);
     }
 
     private <T> T runOnce(Work<T> work, boolean autoCommit, Isolation isolation) throws SQLException {

@@ -11,6 +11,8 @@ public final class SqlErrors {
     private static final int DEADLOCK = 1213;
     private static final int CHECK_VIOLATION_MYSQL = 3819;
     private static final int CHECK_VIOLATION_MARIADB = 4025;
+    private static final int OUT_OF_RANGE = 1264;
+    private static final int DATA_OUT_OF_RANGE = 1690;
 
     private SqlErrors() {
     }
@@ -28,6 +30,12 @@ public final class SqlErrors {
     public static boolean isCheckViolation(Throwable e) {
         int code = code(e);
         return code == CHECK_VIOLATION_MYSQL || code == CHECK_VIOLATION_MARIADB;
+    }
+
+    /** A value, or the result of arithmetic on one, does not fit its column (strict mode refuses it). */
+    public static boolean isOutOfRange(Throwable e) {
+        int code = code(e);
+        return code == OUT_OF_RANGE || code == DATA_OUT_OF_RANGE;
     }
 
     /** The database cannot be reached at all (as opposed to refusing a statement). */

@@ -22,6 +22,14 @@ public final class Where {
         return new Where(tenantColumn, tenant);
     }
 
+    /** Rows of {@code tenant} and rows of no known tenant (dead letters that named none). */
+    public static Where tenantOrNone(String tenantColumn, TenantId tenant) {
+        var where = new Where(tenantColumn, tenant);
+        where.sql.setLength(0);
+        where.sql.append(" WHERE (").append(tenantColumn).append(" = ? OR ").append(tenantColumn).append(" IS NULL)");
+        return where;
+    }
+
     public Where and(String condition, Object... values) {
         sql.append(" AND (").append(condition).append(')');
         args.addAll(List.of(values));

@@ -2,6 +2,7 @@ package dev.psi.kernel.idempotency;
 
 import dev.psi.contract.problem.ProblemType;
 import dev.psi.kernel.db.Database;
+import dev.psi.kernel.db.Keys;
 import dev.psi.kernel.db.SqlErrors;
 import dev.psi.kernel.db.Tx;
 import dev.psi.kernel.tenant.TenantId;
@@ -72,7 +73,9 @@ public final class IdempotentRequests {
         if (key != null) {
             validate(key);
         }
-        return new Idempotency(tenant, scope, key, key == null ? null : hash(scope, request), status);
+        // A scope names a path's codes too (an order number): one spelling, as the database compares them.
+        String normalScope = Keys.normal(scope);
+        return new Idempotency(tenant, normalScope, key, key == null ? null : hash(normalScope, request), status);
     }
 
     /** One request's idempotency; see {@link IdempotentRequests}. */

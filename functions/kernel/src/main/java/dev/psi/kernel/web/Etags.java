@@ -13,6 +13,8 @@ import io.micronaut.http.MutableHttpResponse;
  */
 public final class Etags {
 
+    private static final String ANY = "*";
+
     private Etags() {
     }
 
@@ -30,10 +32,17 @@ public final class Etags {
         return response.header(HttpHeaders.ETAG, of(0));
     }
 
-    /** The version the client expects, from If-Match (preferred) or the body. */
-    public static int expectedVersion(@Nullable String ifMatch, @Nullable Integer bodyVersion) {
+    /**
+     * The version the client expects, from If-Match (preferred) or the body; null for
+     * {@code If-Match: *}, which HTTP defines as "any current version" (the resource must exist).
+     */
+    @Nullable
+    public static Integer expectedVersion(@Nullable String ifMatch, @Nullable Integer bodyVersion) {
         if (ifMatch != null && !ifMatch.isBlank()) {
             String value = ifMatch.trim();
+            if (value.equals(ANY)) {
+                return null;
+            }
             if (value.startsWith("W/")) {
                 value = value.substring(2);
             }
@@ -52,7 +61,7 @@ public final class Etags {
                 "Send the ETag you read in If-Match (or its number as 'version') so that concurrent edits are not lost");
     }
 
-    /** The version named by If-Match, or null when the client sent none (for operations that allow that). */
+    /** The version named by If-Match, or null when the client sent none or {@code *} (for operations that allow that). */
     public static Integer optionalVersion(@Nullable String ifMatch) {
         return ifMatch == null || ifMatch.isBlank() ? null : expectedVersion(ifMatch, null);
     }

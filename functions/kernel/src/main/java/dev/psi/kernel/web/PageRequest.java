@@ -22,7 +22,8 @@ public record PageRequest(int page, int size) {
         return new PageRequest(page, size);
     }
 
-    public int offset() {
-        return page * size;
+    /** The rows before this page; in 64 bits, since {@code page * size} overflows an int for large pages. */
+    public long offset() {
+        return (long) page * size;
     }
 }

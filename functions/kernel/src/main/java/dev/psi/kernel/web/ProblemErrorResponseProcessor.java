@@ -86,6 +86,8 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
      * name the request parameter as {@code /page}: the client sent {@code page}.
      */
     static String fieldName(String path) {
+        // A constraint on a list's elements (List<@NotNull Line>) reports lines[0]<list element>.
+        path = path.replace("<list element>", "");
         if (path.startsWith("/")) {
             return path.substring(1);
         }

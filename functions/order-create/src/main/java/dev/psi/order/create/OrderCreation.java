@@ -11,6 +11,9 @@ import dev.psi.contract.order.PurchaseOrderRequest;
 import dev.psi.contract.order.SalesOrder;
 import dev.psi.contract.order.SalesOrderRequest;
 import dev.psi.contract.order.StatusChange;
+import dev.psi.kernel.db.CatalogTable;
+import dev.psi.contract.problem.FieldError;
+import dev.psi.kernel.db.Columns;
 import dev.psi.kernel.db.Database;
 import dev.psi.kernel.db.DocumentNumbers;
 import dev.psi.kernel.db.Decimals;
@@ -20,6 +23,7 @@ import dev.psi.kernel.idempotency.IdempotentRequests.Idempotency;
 import dev.psi.kernel.idempotency.Outcome;
 import dev.psi.kernel.metrics.BusinessMetrics;
 import dev.psi.kernel.tenant.TenantId;
+import dev.psi.kernel.web.ProblemException;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -65,7 +69,7 @@ final class OrderCreation {
     }
 
     private PurchaseOrder purchase(Tx tx, TenantId tenant, PurchaseOrderRequest request) throws SQLException {
-        var refs = References.resolve(tx, tenant, "suppliers", "supplierCode", request.supplierCode(),
+        var refs = References.resolve(tx, tenant, CatalogTable.SUPPLIERS, "supplierCode", request.supplierCode(),
                 request.warehouseCode(), request.lines());
         Instant now = clock.instant();
         String number = DocumentNumbers.next(tx, tenant, "PO", now);
@@ -88,7 +92,7 @@ final class OrderCreation {
     }
 
     private SalesOrder sales(Tx tx, TenantId tenant, SalesOrderRequest request) throws SQLException {
-        var refs = References.resolve(tx, tenant, "customers", "customerCode", request.customerCode(),
+        var refs = References.resolve(tx, tenant, CatalogTable.CUSTOMERS, "customerCode", request.customerCode(),
                 request.warehouseCode(), request.lines());
         Instant now = clock.instant();
         String number = DocumentNumbers.next(tx, tenant, "SO", now);
@@ -112,14 +116,24 @@ final class OrderCreation {
     private static List<OrderLine> lines(List<OrderLineRequest> requested, List<References.Product> products,
                                          boolean purchase) {
         var lines = new ArrayList<OrderLine>();
+        var errors = new ArrayList<FieldError>();
         for (int i = 0; i < requested.size(); i++) {
             var line = requested.get(i);
             var product = products.get(i);
             BigDecimal price = line.unitPrice() != null ? line.unitPrice() : product.salePrice();
             BigDecimal zero = BigDecimal.ZERO;
+            BigDecimal amount = line.quantity().multiply(price).setScale(2, RoundingMode.HALF_UP);
+            Columns.MONEY.check("lines[" + i + "]", amount, errors);
             lines.add(new OrderLine(i + 1, product.sku(), product.name(), plain(line.quantity()), plain(price),
-                    line.quantity().multiply(price).setScale(2, RoundingMode.HALF_UP),
-                    purchase ? zero : null, purchase ? null : zero, zero, null));
+                    amount, purchase ? zero : null, purchase ? null : zero, zero, null));
+        }
+        if (errors.isEmpty()) {
+            var total = new ArrayList<FieldError>();
+            Columns.MONEY.check("lines", total(lines), total);
+            errors.addAll(total.stream().map(e -> new FieldError(e.field(), "the order total " + e.message())).toList());
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
         }
         return lines;
     }

@@ -2,6 +2,8 @@ package dev.psi.order.create;
 
 import dev.psi.contract.order.OrderLineRequest;
 import dev.psi.contract.problem.FieldError;
+import dev.psi.kernel.db.CatalogTable;
+import dev.psi.kernel.db.Keys;
 import dev.psi.kernel.db.Tx;
 import dev.psi.kernel.tenant.TenantId;
 import dev.psi.kernel.web.ProblemException;
@@ -27,51 +29,31 @@ final class References {
     private References() {
     }
 
-    static Resolved resolve(Tx tx, TenantId tenant, String partnerTable, String partnerField, String partnerCode,
+    static Resolved resolve(Tx tx, TenantId tenant, CatalogTable partnerTable, String partnerField, String partnerCode,
                             String warehouseCode, List<OrderLineRequest> lines) throws SQLException {
         var errors = new ArrayList<FieldError>();
-        Long partner = active(tx, tenant, partnerTable, "code", partnerCode, partnerField, errors);
-        Long warehouse = active(tx, tenant, "warehouses", "code", warehouseCode, "warehouseCode", errors);
+        Long partner = partnerTable.activeId(tx, tenant, partnerCode, partnerField, errors);
+        Long warehouse = CatalogTable.WAREHOUSES.activeId(tx, tenant, warehouseCode, "warehouseCode", errors);
         var products = new ArrayList<Product>();
         var seen = new HashMap<String, Integer>();
         for (int i = 0; i < lines.size(); i++) {
             String sku = lines.get(i).sku();
-            Integer first = seen.putIfAbsent(sku.toLowerCase(), i);
+            Integer first = seen.putIfAbsent(Keys.normal(sku), i);
             if (first != null) {
                 errors.add(new FieldError("lines[" + i + "].sku", "SKU '" + sku + "' is already on line " + (first + 1)
                         + "; put the whole quantity on one line"));
                 continue;
             }
-            var product = tx.one("SELECT id, sku, name, sale_price, active FROM products WHERE tenant_id = ? AND sku = ?",
-                    row -> new Object[] {new Product(row.longValue("id"), row.string("sku"), row.string("name"),
-                            row.decimal("sale_price")), row.bool("active")}, tenant.value(), sku);
-            if (product.isEmpty()) {
-                errors.add(new FieldError("lines[" + i + "].sku", "product '" + sku + "' does not exist"));
-            } else if (!(Boolean) product.get()[1]) {
-                errors.add(new FieldError("lines[" + i + "].sku", "product '" + sku + "' is inactive"));
-            } else {
-                products.add((Product) product.get()[0]);
+            Long id = CatalogTable.PRODUCTS.activeId(tx, tenant, sku, "lines[" + i + "].sku", errors);
+            if (id != null) {
+                products.add(tx.one("SELECT id, sku, name, sale_price FROM products WHERE id = ?",
+                        row -> new Product(row.longValue("id"), row.string("sku"), row.string("name"),
+                                row.decimal("sale_price")), id).orElseThrow());
             }
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
         return new Resolved(partner, warehouse, products);
-    }
-
-    private static Long active(Tx tx, TenantId tenant, String table, String column, String code, String field,
-                               List<FieldError> errors) throws SQLException {
-        var row = tx.one("SELECT id, active FROM " + table + " WHERE tenant_id = ? AND " + column + " = ?",
-                r -> new Object[] {r.longValue("id"), r.bool("active")}, tenant.value(), code);
-        String what = table.substring(0, table.length() - 1);
-        if (row.isEmpty()) {
-            errors.add(new FieldError(field, what + " '" + code + "' does not exist"));
-            return null;
-        }
-        if (!(Boolean) row.get()[1]) {
-            errors.add(new FieldError(field, what + " '" + code + "' is inactive"));
-            return null;
-        }
-        return (Long) row.get()[0];
     }
 }

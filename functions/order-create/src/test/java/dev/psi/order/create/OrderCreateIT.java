@@ -157,11 +157,52 @@ class OrderCreateIT implements PsiTestResources {
     }
 
     @Test
-    void shouldCountOrdersForTheDashboards() {
-        api.post("/api/sales-orders", salesOrder(line("A", "1", null)));
+    void shouldCountEachPlacedOrderOnceAndEachRefusedCreateAsInvalid() {
+        double placed = ordersTotal("placed");
+        double invalid = ordersTotal("invalid");
 
-        String metrics = api.get("/prometheus").body();
-        assertTrue(metrics.contains("psi_orders_total{kind=\"sales\",outcome=\"placed\"}"), "psi_orders_total present");
+        assertEquals(201, api.post("/api/sales-orders", salesOrder(line("A", "1", null))).status());
+        assertEquals(201, api.post("/api/sales-orders", salesOrder(line("B", "2", null))).status());
+        assertEquals(400, api.post("/api/sales-orders", salesOrder(line("OLD", "1", null))).status());
+
+        assertEquals(placed + 2, ordersTotal("placed"), "psi_orders_total{kind=sales,outcome=placed}");
+        assertEquals(invalid + 1, ordersTotal("invalid"), "psi_orders_total{kind=sales,outcome=invalid}");
+    }
+
+    @Test
+    void shouldRefuseALineWhoseAmountDoesNotFitTheOrderTotalWith400AndStoreNothing() {
+        var response = api.post("/api/sales-orders", salesOrder(line("A", "99999999999999", "9999999999999999.99")));
+
+        assertEquals(400, response.status(), response.body());
+        assertEquals("lines[0]", response.text("errors.0.field"));
+        assertEquals(0L, count("SELECT COUNT(*) FROM sales_orders WHERE tenant_id = ? AND ? IS NOT NULL", "x"));
+    }
+
+    @Test
+    void shouldRefuseLinesWhoseSumDoesNotFitTheOrderTotalWith400() {
+        // Each line fits DECIMAL(18,2); together they do not.
+        var response = api.post("/api/sales-orders", salesOrder(line("A", "50000000", "100000000"),
+                line("B", "50000000", "100000000")));
+
+        assertEquals(400, response.status(), response.body());
+        assertEquals("lines", response.text("errors.0.field"));
+    }
+
+    @Test
+    void shouldRefuseANullLineWith400() {
+        var response = api.post("/api/sales-orders", "{\"customerCode\":\"CUS1\",\"warehouseCode\":\"WH1\",\"lines\":[null]}");
+        var purchase = api.post("/api/purchase-orders", "{\"supplierCode\":\"SUP1\",\"warehouseCode\":\"WH1\",\"lines\":[null]}");
+
+        assertEquals(400, response.status(), response.body());
+        assertEquals("lines[0]", response.text("errors.0.field"), response.body());
+        assertEquals(400, purchase.status(), purchase.body());
+    }
+
+    /** The value of {@code psi_orders_total{kind="sales",outcome}} as /prometheus reports it. */
+    private double ordersTotal(String outcome) {
+        var matcher = java.util.regex.Pattern.compile("(?m)^psi_orders_total\\{kind=\"sales\",outcome=\"" + outcome
+                + "\"} (\\S+)$").matcher(api.get("/prometheus").body());
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
     }
 
     private long count(String sql, Object arg) {

@@ -7,6 +7,7 @@ import dev.psi.contract.order.PurchaseOrder;
 import dev.psi.contract.order.SalesOrder;
 import dev.psi.contract.order.StatusChange;
 import dev.psi.kernel.metrics.BusinessMetrics;
+import dev.psi.kernel.db.ListQuery;
 import dev.psi.kernel.db.Pages;
 import dev.psi.kernel.db.Row;
 import dev.psi.kernel.db.Tx;
@@ -121,13 +122,13 @@ public final class OrderStore {
     // ---- reads ----
 
     public SalesOrder sales(Tx tx, TenantId tenant, String number, boolean details) throws SQLException {
-        var order = tx.one(SALES_SELECT + " WHERE o.tenant_id = ? AND o.number = ?", OrderStore::salesHeader,
+        var order = tx.one(SALES.select() + " WHERE o.tenant_id = ? AND o.number = ?", OrderStore::salesHeader,
                 tenant.value(), number).orElseThrow(() -> ProblemException.notFound(Kind.SALES.what(), number));
         return withDetails(tx, tenant, order, details);
     }
 
     public PurchaseOrder purchase(Tx tx, TenantId tenant, String number, boolean details) throws SQLException {
-        var order = tx.one(PURCHASE_SELECT + " WHERE o.tenant_id = ? AND o.number = ?", OrderStore::purchaseHeader,
+        var order = tx.one(PURCHASES.select() + " WHERE o.tenant_id = ? AND o.number = ?", OrderStore::purchaseHeader,
                 tenant.value(), number).orElseThrow(() -> ProblemException.notFound(Kind.PURCHASE.what(), number));
         return withDetails(tx, tenant, order, details);
     }
@@ -137,12 +138,12 @@ public final class OrderStore {
     }
 
     public Page<SalesOrder> listSales(Tx tx, TenantId tenant, PageRequest page, ListFilter filter) throws SQLException {
-        return Pages.fetch(tx, SALES_SELECT, where(tenant, filter), "ORDER BY o.created_at DESC, o.id DESC", page,
+        return Pages.fetch(tx, SALES, where(tenant, filter), "ORDER BY o.created_at DESC, o.id DESC", page,
                 row -> salesHeader(row));
     }
 
     public Page<PurchaseOrder> listPurchases(Tx tx, TenantId tenant, PageRequest page, ListFilter filter) throws SQLException {
-        return Pages.fetch(tx, PURCHASE_SELECT, where(tenant, filter), "ORDER BY o.created_at DESC, o.id DESC", page,
+        return Pages.fetch(tx, PURCHASES, where(tenant, filter), "ORDER BY o.created_at DESC, o.id DESC", page,
                 row -> purchaseHeader(row));
     }
 
@@ -156,12 +157,12 @@ public final class OrderStore {
         return where.search(filter.q(), "o.number", "o.note");
     }
 
-    private static final String SALES_SELECT = "SELECT o.id, o.number, o.status, pa.code AS partner_code, w.code AS warehouse_code,"
-            + " o.rejection_reason, o.note, o.total_amount, o.version, o.created_at, o.updated_at FROM sales_orders o"
-            + " JOIN customers pa ON pa.id = o.customer_id JOIN warehouses w ON w.id = o.warehouse_id";
-    private static final String PURCHASE_SELECT = "SELECT o.id, o.number, o.status, pa.code AS partner_code,"
-            + " w.code AS warehouse_code, o.expected_date, o.note, o.total_amount, o.version, o.created_at, o.updated_at"
-            + " FROM purchase_orders o JOIN suppliers pa ON pa.id = o.supplier_id JOIN warehouses w ON w.id = o.warehouse_id";
+    private static final ListQuery SALES = new ListQuery("o.id, o.number, o.status, pa.code AS partner_code,"
+            + " w.code AS warehouse_code, o.rejection_reason, o.note, o.total_amount, o.version, o.created_at, o.updated_at",
+            "sales_orders o JOIN customers pa ON pa.id = o.customer_id JOIN warehouses w ON w.id = o.warehouse_id");
+    private static final ListQuery PURCHASES = new ListQuery("o.id, o.number, o.status, pa.code AS partner_code,"
+            + " w.code AS warehouse_code, o.expected_date, o.note, o.total_amount, o.version, o.created_at, o.updated_at",
+            "purchase_orders o JOIN suppliers pa ON pa.id = o.supplier_id JOIN warehouses w ON w.id = o.warehouse_id");
 
     private static SalesOrder salesHeader(Row row) throws SQLException {
         return new SalesOrder(row.string("number"), row.string("status"), row.string("partner_code"),
