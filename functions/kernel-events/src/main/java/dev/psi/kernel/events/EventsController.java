@@ -67,14 +67,17 @@ class EventsController {
             var envelope = reader.envelope(request.getHeaders(), body);
             type = envelope.type().type();
             MDC.put(MDC_EVENT_ID, envelope.id());
-            if (!handler.routes().handles(envelope.type())) {
-                return done(EventOutcome.IGNORED, envelope.id(), type);
+            // the event's trace, not the delivery's: what this handling stores continues it
+            try (var scope = InboundCloudEvents.trace(envelope.cloudEvent()).open()) {
+                if (!handler.routes().handles(envelope.type())) {
+                    return done(EventOutcome.IGNORED, envelope.id(), type);
+                }
+                InboundEvent event = reader.event(envelope);
+                MDC.put(MDC_AGGREGATE, event.aggregateId());
+                EventOutcome outcome = inbox.apply(event);
+                LOG.info("{} {}", type, outcome.label());
+                return done(outcome, event.id(), type);
             }
-            InboundEvent event = reader.event(envelope);
-            MDC.put(MDC_AGGREGATE, event.aggregateId());
-            EventOutcome outcome = inbox.apply(event);
-            LOG.debug("{} {}", type, outcome.label());
-            return done(outcome, event.id(), type);
         } catch (PermanentEventFailure e) {
             return reject(request, type, e.problemType(), e.getMessage(), List.of(), Map.of());
         } catch (ProblemException e) {

@@ -1,5 +1,6 @@
 package dev.psi.kernel.events;
 
+import dev.psi.kernel.trace.TraceContext;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends outbox rows to Kafka as binary-mode CloudEvents: {@code ce_*} headers, {@code content-type:
- * application/json}, the event JSON as the value, the aggregate id as the key.
+ * application/json}, the event JSON as the value, the aggregate id as the key, the row's trace context
+ * as {@code ce_traceparent} / {@code ce_tracestate}.
  *
  * <p>The producer is created on the first send, never at start-up: a scale-to-zero function that
  * answers a read must not connect to Kafka. It is idempotent with {@code acks=all}, so the broker's
@@ -141,15 +143,22 @@ final class KafkaPublisher {
 
     /** The binary-mode Kafka record of {@code row}. */
     static ProducerRecord<String, byte[]> record(OutboxRow row) {
-        CloudEvent event = CloudEventBuilder.v1()
+        CloudEventBuilder builder = CloudEventBuilder.v1()
                 .withId(row.eventId())
                 .withType(row.eventType())
                 .withSource(URI.create(row.source()))
                 .withTime(row.occurredAt().atOffset(ZoneOffset.UTC))
                 .withDataContentType(CONTENT_TYPE)
                 .withExtension(TENANT_EXTENSION, row.tenantId())
-                .withData(row.payload().getBytes(StandardCharsets.UTF_8))
-                .build();
+                .withData(row.payload().getBytes(StandardCharsets.UTF_8));
+        // the CloudEvents distributed-tracing extension: ce_traceparent / ce_tracestate headers
+        if (row.traceparent() != null) {
+            builder.withExtension(TraceContext.TRACEPARENT, row.traceparent());
+            if (row.tracestate() != null) {
+                builder.withExtension(TraceContext.TRACESTATE, row.tracestate());
+            }
+        }
+        CloudEvent event = builder.build();
         return KafkaMessageFactory.createWriter(row.topic(), row.messageKey()).writeBinary(event);
     }
 

@@ -2,12 +2,15 @@ package dev.psi.kernel.events;
 
 import dev.psi.contract.events.PsiEvent;
 import dev.psi.kernel.db.Tx;
+import dev.psi.kernel.trace.TraceContext;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The transactional outbox: an event is a row written in the transaction of the state change it
@@ -16,6 +19,11 @@ import java.sql.SQLException;
  */
 @Singleton
 public final class Outbox {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
+
+    /** The outbox column's length; a longer tracestate is dropped (the spec lets a hop do that). */
+    static final int MAX_TRACESTATE = 512;
 
     private final JsonMapper json;
     private final OutboxRelay relay;
@@ -29,7 +37,8 @@ public final class Outbox {
 
     /**
      * Appends {@code event} to the outbox inside {@code tx}: the CloudEvent id is its eventId, the
-     * type and topic come from its EventType, the Kafka key is its aggregateId.
+     * type and topic come from its EventType, the Kafka key is its aggregateId. The row keeps the
+     * trace context in scope (the request's or the consumed event's span), a new trace when none is.
      */
     public void append(Tx tx, PsiEvent event) throws SQLException {
         requireLength("eventId", event.eventId(), 128);
@@ -41,10 +50,14 @@ public final class Outbox {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        TraceContext trace = TraceContext.currentOrNew();
+        String tracestate = trace.state() != null && trace.state().length() <= MAX_TRACESTATE ? trace.state() : null;
         long id = tx.insert("INSERT INTO outbox (tenant_id, event_id, event_type, source, topic, message_key,"
-                        + " aggregate_id, payload, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " aggregate_id, payload, occurred_at, traceparent, tracestate)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 event.tenantId(), event.eventId(), event.eventType().type(), source, event.eventType().topic(),
-                event.aggregateId(), event.aggregateId(), payload, event.occurredAt());
+                event.aggregateId(), event.aggregateId(), payload, event.occurredAt(), trace.traceparent(), tracestate);
+        LOG.info("{} {} stored for {}", event.eventType().type(), event.eventId(), event.aggregateId());
         relay.publishAfterCommit(tx, new CommittedRow(id, event.tenantId(), event.aggregateId()));
     }
 

@@ -1,18 +1,22 @@
 package dev.psi.kernel.events;
 
+import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 
-/** One row of the outbox table, as the relay sends it. */
+/** One row of the outbox table, as the relay sends it (trace context null for rows stored before V6). */
 record OutboxRow(long id, String tenantId, String eventId, String eventType, String source, String topic,
-                 String messageKey, String aggregateId, String payload, Instant occurredAt) {
+                 String messageKey, String aggregateId, String payload, Instant occurredAt,
+                 @Nullable String traceparent, @Nullable String tracestate) {
 
     static final String COLUMNS =
-            "id, tenant_id, event_id, event_type, source, topic, message_key, aggregate_id, payload, occurred_at";
+            "id, tenant_id, event_id, event_type, source, topic, message_key, aggregate_id, payload, occurred_at,"
+                    + " traceparent, tracestate";
 
     static OutboxRow read(dev.psi.kernel.db.Row row) throws java.sql.SQLException {
         return new OutboxRow(row.longValue("id"), row.string("tenant_id"), row.string("event_id"),
                 row.string("event_type"), row.string("source"), row.string("topic"), row.string("message_key"),
-                row.string("aggregate_id"), row.string("payload"), row.instant("occurred_at"));
+                row.string("aggregate_id"), row.string("payload"), row.instant("occurred_at"),
+                row.string("traceparent"), row.string("tracestate"));
     }
 
     /** The unit whose events must reach Kafka in order. */
