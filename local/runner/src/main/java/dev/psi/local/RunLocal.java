@@ -89,7 +89,7 @@ public final class RunLocal {
         }
         DatabaseSettings database = infrastructure.database();
         var migrated = Migrator.migrate(database);
-        out.printf("psi-local       | database %s at schema version %s%n", database, migrated.targetSchemaVersion);
+        out.printf("psi-local       | database %s: %d migration(s) applied%n", database, migrated.migrationsExecuted);
         var system = LocalSystem.start(new LocalSystem.Settings(root, options.dataDir(), database,
                 infrastructure.redisHost(), infrastructure.redisPort(), ports, Duration.ofMinutes(1), functions,
                 infrastructure.kafkaBootstrapServers(), options.dataDir().resolve("kafka"), options.scaleToZero(),
