@@ -74,10 +74,8 @@ class TraceIT {
             assertTrue(!traceparent.contains(parentSpan), "each hop is a new span: " + traceparents);
         }
 
-        Path logs = Path.of(System.getProperty("psi.root", "../..")).toAbsolutePath().normalize()
-                .resolve("testing/system-tests/target/system");
         for (String function : List.of("order-create", "stock-adjust", "order-workflow")) {
-            Path log = logs.resolve(function + ".log");
+            Path log = SystemUnderTest.get().logFile(function);
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
                     .untilAsserted(() -> assertTrue(read(log).contains(traceId), function + "'s log has the trace id"));
         }
