@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A function's HTTP API as a client sees it: JSON in and out, the tenant header on every call.
- * Never throws for an error status, so tests assert on status and problem bodies alike.
+ * A function's HTTP API as a client sees it: JSON in and out, and on every call a bearer token for
+ * the tenant (by default with every role; see {@link #withRoles}) and the tenant header (which only
+ * local mode reads). Never throws for an error status, so tests assert on status and problem bodies alike.
  */
 public final class Api {
 
@@ -24,14 +25,35 @@ public final class Api {
 
     private final URI base;
     private final String tenant;
+    private final String authorization;
 
     public Api(URI base, String tenant) {
+        this(base, tenant, "Bearer " + TestTokens.token(tenant, TestTokens.ALL_ROLES.toArray(String[]::new)));
+    }
+
+    private Api(URI base, String tenant, String authorization) {
         this.base = base;
         this.tenant = tenant;
+        this.authorization = authorization;
     }
 
     public Api as(String otherTenant) {
         return new Api(base, otherTenant);
+    }
+
+    /** The same tenant with a token that carries only {@code roles}. */
+    public Api withRoles(String... roles) {
+        return new Api(base, tenant, "Bearer " + TestTokens.token(tenant, roles));
+    }
+
+    /** The same tenant with this Authorization header value, or none when null. */
+    public Api withAuthorization(String value) {
+        return new Api(base, tenant, value);
+    }
+
+    /** The event sources' view: the internal credential instead of a user's token. */
+    public Api internal() {
+        return new Api(base, tenant, "Bearer " + TestTokens.internal());
     }
 
     public Response get(String path, String... headers) {
@@ -54,6 +76,9 @@ public final class Api {
     public Response send(String method, String path, Object body, String... headers) {
         var request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("X-Tenant-Id", tenant);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         boolean hasContentType = false;
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);

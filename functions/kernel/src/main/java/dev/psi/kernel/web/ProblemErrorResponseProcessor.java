@@ -46,6 +46,8 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
             case NOT_ACCEPTABLE -> ProblemType.NOT_ACCEPTABLE;
             case CONFLICT -> ProblemType.CONFLICT;
             case UNSUPPORTED_MEDIA_TYPE -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            case REQUEST_ENTITY_TOO_LARGE -> ProblemType.TOO_LARGE;
+            case TOO_MANY_REQUESTS -> ProblemType.RATE_LIMITED;
             case SERVICE_UNAVAILABLE -> ProblemType.UNAVAILABLE;
             default -> status.getCode() >= 500 ? ProblemType.INTERNAL : ProblemType.MALFORMED;
         };
