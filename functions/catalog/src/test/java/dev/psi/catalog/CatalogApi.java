@@ -2,6 +2,7 @@ package dev.psi.catalog;
 
 import dev.psi.contract.problem.FieldError;
 import dev.psi.contract.problem.Problem;
+import dev.psi.testing.TestTokens;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -18,7 +19,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The catalog as a client sees it: requests on behalf of one tenant, answered with status, headers
+ * The catalog as a client sees it: requests on behalf of one tenant (a token with every role for
+ * it; no token at all for a null tenant), answered with status, headers
  * and body whatever the status (the Micronaut client throws on 4xx and 5xx; tests want to look).
  */
 final class CatalogApi {
@@ -81,6 +83,7 @@ final class CatalogApi {
         }
         if (tenant != null) {
             request.header(TENANT_HEADER, tenant);
+            request.bearerAuth(TestTokens.token(tenant, TestTokens.ALL_ROLES.toArray(String[]::new)));
         }
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);

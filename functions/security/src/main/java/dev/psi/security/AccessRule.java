@@ -5,6 +5,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.security.rules.SecurityRuleResult;
+import io.micronaut.web.router.RouteAttributes;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
@@ -42,17 +43,22 @@ final class AccessRule implements SecurityRule<HttpRequest<?>> {
             case OPEN -> SecurityRuleResult.ALLOWED;
             case INTERNAL -> internal.accepts(request) ? SecurityRuleResult.ALLOWED : SecurityRuleResult.REJECTED;
             case API -> settings.local() && authentication == null ? SecurityRuleResult.ALLOWED
-                    : api(request.getMethodName(), path, authentication);
+                    : api(request, path, authentication);
             case OTHER -> SecurityRuleResult.REJECTED;
         };
     }
 
-    private static SecurityRuleResult api(String method, String path, @Nullable Authentication authentication) {
+    private static SecurityRuleResult api(HttpRequest<?> request, String path, @Nullable Authentication authentication) {
+        var permission = Permissions.find(request.getMethodName(), path);
+        if (permission.isEmpty() && RouteAttributes.getRouteMatch(request).isEmpty()) {
+            // Nothing serves this path: let the router answer 404, as it would without security.
+            return SecurityRuleResult.ALLOWED;
+        }
         if (authentication == null || tenantOf(authentication).isEmpty()) {
             return SecurityRuleResult.REJECTED;
         }
         List<String> roles = List.copyOf(authentication.getRoles());
-        return Permissions.find(method, path).filter(p -> p.allows(roles))
+        return permission.filter(p -> p.allows(roles))
                 .map(p -> SecurityRuleResult.ALLOWED).orElse(SecurityRuleResult.REJECTED);
     }
 

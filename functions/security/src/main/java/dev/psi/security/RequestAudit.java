@@ -2,6 +2,7 @@ package dev.psi.security;
 
 import dev.psi.kernel.audit.AuditLog;
 import dev.psi.kernel.db.Database;
+import dev.psi.kernel.idempotency.IdempotentRequests;
 import dev.psi.kernel.tenant.TenantId;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
@@ -21,9 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records every successful state-changing {@code /api} request in the audit log: who, tenant, what
- * (method and path), when, and the answer's status and location. The entity changes themselves
- * (before and after) are recorded by the functions in the transaction of the change, through
- * {@link AuditLog}; this filter makes sure no change goes unrecorded, whatever function made it.
+ * (method and path), when, and the answer's status and location, unless the function recorded the
+ * change itself through {@link AuditLog} (in the transaction of the change, with the entity). So no
+ * change goes unrecorded, whatever function made it, and none is recorded twice.
  */
 @ServerFilter("/api/**")
 final class RequestAudit implements Ordered {
@@ -43,7 +44,11 @@ final class RequestAudit implements Ordered {
     @ExecuteOn(TaskExecutors.BLOCKING)
     void record(HttpRequest<?> request, HttpResponse<?> response) {
         int status = response.code();
-        if (!CHANGING.contains(request.getMethod()) || status < 200 || status >= 300) {
+        if (!CHANGING.contains(request.getMethod()) || status < 200 || status >= 300
+                // recorded already, in the change's own transaction, with before and after
+                || request.getAttribute(AuditLog.AUDITED).isPresent()
+                // a replay of an idempotent create changed nothing
+                || response.getHeaders().contains(IdempotentRequests.REPLAYED_HEADER)) {
             return;
         }
         var tenant = request.getUserPrincipal(Authentication.class).flatMap(AccessRule::tenantOf)

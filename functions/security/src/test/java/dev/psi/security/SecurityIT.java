@@ -84,8 +84,10 @@ class SecurityIT implements PsiTestResources {
     @Test
     void shouldRefuseAnApiPathNoRowOfTheTableNames() {
         var answer = api.get("/api/unlisted");
+        var unrouted = api.get("/api/no-such-resource");
 
         assertEquals(403, answer.status(), answer::toString);
+        assertEquals(404, unrouted.status(), unrouted::toString);
     }
 
     @Test

@@ -18,6 +18,12 @@ class TestEndpoints {
         return Map.of("tenant", tenant.value());
     }
 
+    /** Routed, but in no row of the permission table. */
+    @Get("/unlisted")
+    Map<String, String> unlisted() {
+        return Map.of();
+    }
+
     @Post("/stock/adjustments")
     HttpResponse<Map<String, Object>> adjust(TenantId tenant, @Body Map<String, Object> body) {
         return HttpResponse.created(Map.<String, Object>of("tenant", tenant.value()), URI.create("/api/stock/adjustments/ADJ-1"));

@@ -19,6 +19,9 @@ import java.time.Clock;
 @Singleton
 public final class AuditLog {
 
+    /** Set on a request whose change this log has recorded, so that a request-level trail need not repeat it. */
+    public static final String AUDITED = "psi.audited";
+
     private final JsonMapper json;
     private final Clock clock;
 
@@ -34,6 +37,7 @@ public final class AuditLog {
                             + " VALUES (?, ?, ?, ?, ?, ?, ?)",
                     tenant.value(), actor(), action, entityType, entityKey,
                     details == null ? null : json.writeValueAsString(details), clock.instant());
+            ServerRequestContext.currentRequest().ifPresent(request -> request.setAttribute(AUDITED, Boolean.TRUE));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
