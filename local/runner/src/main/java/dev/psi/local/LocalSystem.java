@@ -1,6 +1,7 @@
 package dev.psi.local;
 
 import dev.psi.dispatcher.Dispatcher;
+import dev.psi.dispatcher.DispatcherOptions;
 import dev.psi.dispatcher.KafkaSources;
 import dev.psi.kafka.BrokerProcess;
 import dev.psi.schema.DatabaseSettings;
@@ -52,6 +53,9 @@ public final class LocalSystem implements AutoCloseable {
         return thread;
     });
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** What the functions verify tokens with, and the event sources' credential: from the environment, else random. */
+    private final String jwtSecret = secret("PSI_JWT_SECRET");
+    private final String internalToken = secret("PSI_INTERNAL_TOKEN");
 
     public static LocalSystem start(Settings settings) throws IOException {
         return new LocalSystem(settings);
@@ -73,6 +77,8 @@ public final class LocalSystem implements AutoCloseable {
         env.put("REDIS_HOST", settings.redisHost());
         env.put("REDIS_PORT", String.valueOf(settings.redisPort()));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("PSI_JWT_SECRET", jwtSecret);
+        env.put("PSI_INTERNAL_TOKEN", internalToken);
         for (String name : FUNCTIONS) {
             int port = settings.ports().getOrDefault(name, 0);
             functions.put(name, FunctionProcess.start(name, FunctionProcess.jarOf(settings.root(), name),
@@ -82,7 +88,8 @@ public final class LocalSystem implements AutoCloseable {
             function.awaitReady(Duration.ofSeconds(90));
         }
         dispatcher = Dispatcher.start(KafkaSources.load(settings.root().resolve("knative")), kafka.bootstrapServers(),
-                service -> Optional.ofNullable(functions.get(service)).map(FunctionProcess::uri));
+                service -> Optional.ofNullable(functions.get(service)).map(FunctionProcess::uri),
+                DispatcherOptions.defaults().withInternalToken(internalToken));
         try {
             if (!dispatcher.awaitAssignment(Duration.ofSeconds(60))) {
                 throw new IllegalStateException("the dispatcher's consumers got no partitions");
@@ -103,12 +110,33 @@ public final class LocalSystem implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /** The HS256 secret the functions verify bearer tokens with (mint development tokens with it). */
+    public String jwtSecret() {
+        return jwtSecret;
+    }
+
+    /** The internal credential of the functions' /events, dead-letter and /outbox/sweep endpoints. */
+    public String internalToken() {
+        return internalToken;
+    }
+
+    private static String secret(String variable) {
+        String given = System.getenv(variable);
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
     /** What the PingSources do: every producer publishes what is left in its outbox. */
     public void sweep() {
         for (String producer : PRODUCERS) {
             try {
                 http.send(HttpRequest.newBuilder(uri(producer).resolve("/outbox/sweep"))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                        .header("Content-Type", "application/json").header("Authorization", "Bearer " + internalToken)
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                         HttpResponse.BodyHandlers.discarding());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);

@@ -38,6 +38,14 @@ public final class RunLocal {
         System.out.println("PSI is running (logs in .local/run/). Ctrl-C stops it.");
         LocalSystem.FUNCTIONS.forEach(name -> System.out.printf("  %-16s %s%n", name, system.uri(name)));
         System.out.println("  kafka            " + system.kafkaBootstrapServers());
+        // The secret goes to a file only its owner reads, never to the console or a log.
+        Path secretFile = root.resolve(".local/run/jwt-secret");
+        java.nio.file.Files.writeString(secretFile, system.jwtSecret());
+        secretFile.toFile().setReadable(false, false);
+        secretFile.toFile().setReadable(true, true);
+        System.out.println("Every /api call needs a bearer token. A development token (8 hours):");
+        System.out.println("  TOKEN=$(bin/psi-token --tenant demo --roles admin)");
+        System.out.println("  curl -H \"Authorization: Bearer $TOKEN\" " + system.uri("catalog") + "/api/products");
         stopped.await();
     }
 }

@@ -25,35 +25,52 @@ public final class Api {
 
     private final URI base;
     private final String tenant;
+    private final String secret;
     private final String authorization;
 
+    /** A client for {@code tenant} with a token signed with this JVM's test secret ({@link TestTokens#secret()}). */
     public Api(URI base, String tenant) {
-        this(base, tenant, "Bearer " + TestTokens.token(tenant, TestTokens.ALL_ROLES.toArray(String[]::new)));
+        this(base, tenant, TestTokens.secret());
     }
 
-    private Api(URI base, String tenant, String authorization) {
+    /** A client for {@code tenant} with tokens signed with {@code secret}, the one the functions at {@code base} verify with. */
+    public Api(URI base, String tenant, String secret) {
+        this(base, tenant, secret, bearer(secret, tenant, TestTokens.ALL_ROLES));
+    }
+
+    private Api(URI base, String tenant, String secret, String authorization) {
         this.base = base;
         this.tenant = tenant;
+        this.secret = secret;
         this.authorization = authorization;
     }
 
     public Api as(String otherTenant) {
-        return new Api(base, otherTenant);
+        return new Api(base, otherTenant, secret);
     }
 
     /** The same tenant with a token that carries only {@code roles}. */
     public Api withRoles(String... roles) {
-        return new Api(base, tenant, "Bearer " + TestTokens.token(tenant, roles));
+        return new Api(base, tenant, secret, bearer(secret, tenant, List.of(roles)));
     }
 
     /** The same tenant with this Authorization header value, or none when null. */
     public Api withAuthorization(String value) {
-        return new Api(base, tenant, value);
+        return new Api(base, tenant, secret, value);
     }
 
-    /** The event sources' view: the internal credential instead of a user's token. */
+    /** The event sources' view: this internal credential instead of a user's token. */
+    public Api internal(String internalToken) {
+        return withAuthorization("Bearer " + internalToken);
+    }
+
+    /** The event sources' view with this JVM's test credential ({@link TestTokens#internal()}). */
     public Api internal() {
-        return new Api(base, tenant, "Bearer " + TestTokens.internal());
+        return internal(TestTokens.internal());
+    }
+
+    private static String bearer(String secret, String tenant, List<String> roles) {
+        return "Bearer " + TestTokens.token(secret, tenant, "test-user", roles, Duration.ofHours(2));
     }
 
     public Response get(String path, String... headers) {

@@ -23,7 +23,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** Commands over HTTP; stock-adjust's answers posted to /events exactly as a KafkaSource delivers them. */
+/**
+ * Commands over HTTP; stock-adjust's answers posted to /events exactly as a KafkaSource delivers
+ * them, with the event sources' internal credential.
+ */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OrderWorkflowIT implements PsiTestResources {
@@ -166,7 +169,7 @@ class OrderWorkflowIT implements PsiTestResources {
     }
 
     private Api.Response deliver(PsiEvent event) {
-        return api.send("POST", "/events", Api.write(event),
+        return api.internal().send("POST", "/events", Api.write(event),
                 "Content-Type", "application/json",
                 "ce-specversion", "1.0",
                 "ce-id", event.eventId(),
