@@ -7,7 +7,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Brings a PSI database to the newest schema. Used by the migration Job, the local runner and the
- * test harness; functions call it at start-up only when {@code PSI_MIGRATE_AT_STARTUP=true}.
+ * test harness; never a function at start-up (a function jar carries neither Flyway nor the migrations).
  */
 public final class Migrator {
 

@@ -5,6 +5,7 @@ import dev.psi.kernel.db.Tx;
 import dev.psi.kernel.events.EventGuard;
 import dev.psi.kernel.events.InboundEvent;
 import dev.psi.kernel.events.PermanentEventFailure;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
 
@@ -16,6 +17,7 @@ import java.sql.SQLException;
  * orders too; their consumer (order-workflow) looks the order up by tenant and number itself.
  */
 @Singleton
+@Requires(classes = EventGuard.class)
 final class EventTenancy implements EventGuard {
 
     @Override

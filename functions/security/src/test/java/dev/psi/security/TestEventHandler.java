@@ -1,12 +1,10 @@
 package dev.psi.security;
 
-import dev.psi.contract.events.EventType;
-import dev.psi.kernel.db.Tx;
+import dev.psi.contract.events.SalesOrderEvents;
 import dev.psi.kernel.events.EventHandler;
-import dev.psi.kernel.events.InboundEvent;
+import dev.psi.kernel.events.EventRoutes;
 import jakarta.inject.Singleton;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Records what it was given: the events that got past the guards. */
@@ -15,18 +13,17 @@ class TestEventHandler implements EventHandler {
 
     final List<String> applied = new CopyOnWriteArrayList<>();
 
+    private final EventRoutes routes = EventRoutes.builder()
+            .on(SalesOrderEvents.Placed.class, (tx, event, placed) -> applied.add(event.tenant().value() + "/" + placed.orderNumber()))
+            .build();
+
     @Override
     public String consumer() {
         return "security-test";
     }
 
     @Override
-    public Set<EventType> handles() {
-        return Set.of(EventType.SALES_ORDER_PLACED);
-    }
-
-    @Override
-    public void handle(Tx tx, InboundEvent event) {
-        applied.add(event.tenant().value() + "/" + event.aggregateId());
+    public EventRoutes routes() {
+        return routes;
     }
 }

@@ -1,6 +1,7 @@
 package dev.psi.catalog.partner;
 
 import dev.psi.catalog.shared.ListParams;
+import dev.psi.catalog.shared.PathKeys;
 import dev.psi.contract.catalog.Partner;
 import dev.psi.contract.catalog.PartnerRequest;
 import dev.psi.contract.common.Page;
@@ -11,6 +12,8 @@ import dev.psi.kernel.db.Row;
 import dev.psi.kernel.db.SqlErrors;
 import dev.psi.kernel.db.Tx;
 import dev.psi.kernel.db.Where;
+import dev.psi.kernel.idempotency.IdempotentRequests.Idempotency;
+import dev.psi.kernel.idempotency.Outcome;
 import dev.psi.kernel.tenant.TenantId;
 import dev.psi.kernel.web.PageRequest;
 import dev.psi.kernel.web.ProblemException;
@@ -36,21 +39,24 @@ final class PartnerCatalog {
         this.clock = clock;
     }
 
-    Partner create(Tx tx, PartnerKind kind, TenantId tenant, PartnerRequest request) throws SQLException {
-        var now = clock.instant();
-        try {
-            tx.update("INSERT INTO " + kind.tableName() + " (tenant_id, code, name, contact, phone, email, address,"
-                            + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    tenant.value(), request.code(), request.name(), request.contact(), request.phone(), request.email(),
-                    request.address(), now, now);
-        } catch (SQLException e) {
-            if (SqlErrors.isDuplicateKey(e)) {
-                throw ProblemException.duplicate(kind.what(), request.code());
+    Outcome<Partner> create(PartnerKind kind, TenantId tenant, PartnerRequest request, Idempotency once) {
+        return database.inTransaction(tx -> once.run(tx, () -> {
+            var now = clock.instant();
+            try {
+                tx.update("INSERT INTO " + kind.tableName() + " (tenant_id, code, name, contact, phone, email, address,"
+                                + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        tenant.value(), request.code(), request.name(), request.contact(), request.phone(), request.email(),
+                        request.address(), now, now);
+            } catch (SQLException e) {
+                if (SqlErrors.isDuplicateKey(e)) {
+                    throw ProblemException.duplicate(kind.what(), request.code());
+                }
+                throw e;
             }
-            throw e;
-        }
-        audit.record(tx, tenant, "create", kind.name().toLowerCase(Locale.ROOT), request.code(), request);
-        return find(tx, kind, tenant, request.code());
+            audit.record(tx, tenant, "create", kind.name().toLowerCase(Locale.ROOT), request.code(), request);
+            var partner = find(tx, kind, tenant, request.code());
+            return Outcome.created(partner, PathKeys.location("/api/" + kind.path, partner.code()));
+        }));
     }
 
     Partner get(PartnerKind kind, TenantId tenant, String code) {

@@ -1,12 +1,10 @@
 package dev.psi.catalog.partner;
 
-import dev.psi.catalog.shared.NewEntries;
 import dev.psi.catalog.shared.PathKeys;
 import dev.psi.contract.catalog.Partner;
 import dev.psi.contract.catalog.PartnerRequest;
 import dev.psi.contract.common.Page;
 import dev.psi.kernel.idempotency.IdempotentRequests;
-import dev.psi.kernel.idempotency.IdempotentRequests.Created;
 import dev.psi.kernel.tenant.TenantId;
 import dev.psi.kernel.web.Etags;
 import dev.psi.kernel.web.PageRequest;
@@ -39,33 +37,30 @@ abstract class PartnerEndpoints {
     @Post
     HttpResponse<?> create(TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
                            @Body @Valid PartnerRequest request) {
-        return NewEntries.created(idempotent.execute(tenant, "catalog." + kind.path + ".create", idempotencyKey, request, HttpStatus.CREATED,
-                tx -> {
-                    var partner = catalog.create(tx, kind, tenant, request);
-                    return new Created<>(partner, PathKeys.location("/api/" + kind.path, partner.code()));
-                }));
+        var once = idempotent.of(tenant, "catalog." + kind.path + ".create", idempotencyKey, request, HttpStatus.CREATED);
+        return Etags.created(once.respond(() -> catalog.create(kind, tenant, request, once)));
     }
 
     @Get("/{code}")
     HttpResponse<Partner> get(TenantId tenant, String code) {
-        return withEtag(catalog.get(kind, tenant, code));
+        return Etags.ok(catalog.get(kind, tenant, code));
     }
 
     @Put("/{code}")
     HttpResponse<Partner> update(TenantId tenant, String code, @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
                                  @Body @Valid PartnerRequest request) {
         PathKeys.requireSame("code", code, request.code());
-        return withEtag(catalog.update(kind, tenant, code, Etags.expectedVersion(ifMatch, request.version()), request));
+        return Etags.ok(catalog.update(kind, tenant, code, Etags.expectedVersion(ifMatch, request.version()), request));
     }
 
     @Post("/{code}/deactivate")
     HttpResponse<Partner> deactivate(TenantId tenant, String code, @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
-        return withEtag(catalog.setActive(kind, tenant, code, false, Etags.optionalVersion(ifMatch)));
+        return Etags.ok(catalog.setActive(kind, tenant, code, false, Etags.optionalVersion(ifMatch)));
     }
 
     @Post("/{code}/activate")
     HttpResponse<Partner> activate(TenantId tenant, String code, @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
-        return withEtag(catalog.setActive(kind, tenant, code, true, Etags.optionalVersion(ifMatch)));
+        return Etags.ok(catalog.setActive(kind, tenant, code, true, Etags.optionalVersion(ifMatch)));
     }
 
     /** Partners are never deleted (orders refer to them): DELETE deactivates. */
@@ -80,9 +75,5 @@ abstract class PartnerEndpoints {
                        @QueryValue(defaultValue = "20") int size, @QueryValue @Nullable String q,
                        @QueryValue @Nullable Boolean active, @QueryValue @Nullable String sort) {
         return catalog.list(kind, tenant, PageRequest.of(page, size), q, active, sort);
-    }
-
-    private static HttpResponse<Partner> withEtag(Partner partner) {
-        return HttpResponse.ok(partner).header(HttpHeaders.ETAG, Etags.of(partner.version()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.psi.catalog.product;
 
 import dev.psi.catalog.shared.ListParams;
+import dev.psi.catalog.shared.PathKeys;
 import dev.psi.catalog.shared.Versioned;
 import dev.psi.contract.catalog.Product;
 import dev.psi.contract.catalog.ProductRequest;
@@ -12,6 +13,8 @@ import dev.psi.kernel.db.Row;
 import dev.psi.kernel.db.SqlErrors;
 import dev.psi.kernel.db.Tx;
 import dev.psi.kernel.db.Where;
+import dev.psi.kernel.idempotency.IdempotentRequests.Idempotency;
+import dev.psi.kernel.idempotency.Outcome;
 import dev.psi.kernel.tenant.TenantId;
 import dev.psi.kernel.web.PageRequest;
 import dev.psi.kernel.web.ProblemException;
@@ -42,6 +45,14 @@ final class ProductCatalog {
         this.clock = clock;
     }
 
+    Outcome<Product> create(TenantId tenant, ProductRequest request, Idempotency once) {
+        return database.inTransaction(tx -> once.run(tx, () -> {
+            var product = create(tx, tenant, request);
+            return Outcome.created(product, PathKeys.location("/api/products", product.sku()));
+        }));
+    }
+
+    /** Inside the caller's transaction: a create, or one row of an import. */
     Product create(Tx tx, TenantId tenant, ProductRequest request) throws SQLException {
         request = withoutBlanks(request);
         Long supplierId = supplierId(tx, tenant, request);

@@ -1,13 +1,10 @@
 package dev.psi.catalog.product;
 
-import dev.psi.catalog.shared.NewEntries;
 import dev.psi.catalog.shared.PathKeys;
-import dev.psi.contract.catalog.ImportReport;
 import dev.psi.contract.catalog.Product;
 import dev.psi.contract.catalog.ProductRequest;
 import dev.psi.contract.common.Page;
 import dev.psi.kernel.idempotency.IdempotentRequests;
-import dev.psi.kernel.idempotency.IdempotentRequests.Created;
 import dev.psi.kernel.tenant.TenantId;
 import dev.psi.kernel.web.Etags;
 import dev.psi.kernel.web.PageRequest;
@@ -50,33 +47,30 @@ class ProductController {
     @Post
     HttpResponse<?> create(TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
                            @Body @Valid ProductRequest request) {
-        return NewEntries.created(idempotent.execute(tenant, "catalog.product.create", idempotencyKey, request, HttpStatus.CREATED,
-                tx -> {
-                    var product = catalog.create(tx, tenant, request);
-                    return new Created<>(product, PathKeys.location("/api/products", product.sku()));
-                }));
+        var once = idempotent.of(tenant, "catalog.product.create", idempotencyKey, request, HttpStatus.CREATED);
+        return Etags.created(once.respond(() -> catalog.create(tenant, request, once)));
     }
 
     @Get("/{sku}")
     HttpResponse<Product> get(TenantId tenant, String sku) {
-        return withEtag(catalog.get(tenant, sku));
+        return Etags.ok(catalog.get(tenant, sku));
     }
 
     @Put("/{sku}")
     HttpResponse<Product> update(TenantId tenant, String sku, @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
                                  @Body @Valid ProductRequest request) {
         PathKeys.requireSame("sku", sku, request.sku());
-        return withEtag(catalog.update(tenant, sku, Etags.expectedVersion(ifMatch, request.version()), request));
+        return Etags.ok(catalog.update(tenant, sku, Etags.expectedVersion(ifMatch, request.version()), request));
     }
 
     @Post("/{sku}/deactivate")
     HttpResponse<Product> deactivate(TenantId tenant, String sku, @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
-        return withEtag(catalog.setActive(tenant, sku, false, Etags.optionalVersion(ifMatch)));
+        return Etags.ok(catalog.setActive(tenant, sku, false, Etags.optionalVersion(ifMatch)));
     }
 
     @Post("/{sku}/activate")
     HttpResponse<Product> activate(TenantId tenant, String sku, @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
-        return withEtag(catalog.setActive(tenant, sku, true, Etags.optionalVersion(ifMatch)));
+        return Etags.ok(catalog.setActive(tenant, sku, true, Etags.optionalVersion(ifMatch)));
     }
 
     /** Products are never deleted (stock and orders refer to them): DELETE deactivates. */
@@ -111,11 +105,8 @@ class ProductController {
             default -> throw ProblemException.invalid("mode", "must be create or upsert");
         };
         var table = ProductImport.parse(csv);
-        return idempotent.execute(tenant, "catalog.product.import." + importMode, idempotencyKey, csv == null ? "" : csv,
-                HttpStatus.OK, tx -> new Created<ImportReport>(importer.run(tx, tenant, table, importMode), null));
-    }
-
-    private static HttpResponse<Product> withEtag(Product product) {
-        return HttpResponse.ok(product).header(HttpHeaders.ETAG, Etags.of(product.version()));
+        var once = idempotent.of(tenant, "catalog.product.import." + importMode, idempotencyKey, csv == null ? "" : csv,
+                HttpStatus.OK);
+        return once.respond(() -> importer.run(tenant, table, importMode, once));
     }
 }

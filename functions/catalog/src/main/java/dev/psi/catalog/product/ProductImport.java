@@ -2,10 +2,12 @@ package dev.psi.catalog.product;
 
 import dev.psi.catalog.domain.Csv;
 import dev.psi.contract.catalog.ImportReport;
-import dev.psi.contract.catalog.ImportReport.Outcome;
 import dev.psi.contract.catalog.ProductRequest;
 import dev.psi.contract.problem.FieldError;
+import dev.psi.kernel.db.Database;
 import dev.psi.kernel.db.Tx;
+import dev.psi.kernel.idempotency.IdempotentRequests.Idempotency;
+import dev.psi.kernel.idempotency.Outcome;
 import dev.psi.kernel.tenant.TenantId;
 import dev.psi.kernel.web.ProblemException;
 import jakarta.inject.Singleton;
@@ -29,10 +31,12 @@ final class ProductImport {
     static final Set<String> COLUMNS = Set.of("sku", "name", "unit", "barcode", "category", "purchaseprice",
             "saleprice", "reorderpoint", "reorderquantity", "preferredsuppliercode");
 
+    private final Database database;
     private final ProductCatalog catalog;
     private final Validator validator;
 
-    ProductImport(ProductCatalog catalog, Validator validator) {
+    ProductImport(Database database, ProductCatalog catalog, Validator validator) {
+        this.database = database;
         this.catalog = catalog;
         this.validator = validator;
     }
@@ -58,7 +62,12 @@ final class ProductImport {
         return table;
     }
 
-    ImportReport run(Tx tx, TenantId tenant, Csv.Table table, Mode mode) throws SQLException {
+    /** Stores the good rows together, in one transaction, and reports every row. */
+    Outcome<ImportReport> run(TenantId tenant, Csv.Table table, Mode mode, Idempotency once) {
+        return database.inTransaction(tx -> once.run(tx, () -> Outcome.of(run(tx, tenant, table, mode))));
+    }
+
+    private ImportReport run(Tx tx, TenantId tenant, Csv.Table table, Mode mode) throws SQLException {
         var rows = new ArrayList<ImportReport.Row>();
         var firstRowOfSku = new HashMap<String, Integer>();
         int created = 0;
@@ -84,18 +93,18 @@ final class ProductImport {
                     if (mode == Mode.UPSERT && catalog.exists(tx, tenant, sku)) {
                         catalog.replace(tx, tenant, sku, null, request);
                         updated++;
-                        rows.add(new ImportReport.Row(record.number(), sku, Outcome.UPDATED, List.of()));
+                        rows.add(new ImportReport.Row(record.number(), sku, ImportReport.Outcome.UPDATED, List.of()));
                     } else {
                         catalog.create(tx, tenant, request);
                         created++;
-                        rows.add(new ImportReport.Row(record.number(), sku, Outcome.CREATED, List.of()));
+                        rows.add(new ImportReport.Row(record.number(), sku, ImportReport.Outcome.CREATED, List.of()));
                     }
                     continue;
                 } catch (ProblemException e) {
                     errors.addAll(e.errors().isEmpty() ? List.of(new FieldError("sku", e.getMessage())) : e.errors());
                 }
             }
-            rows.add(new ImportReport.Row(record.number(), sku, Outcome.FAILED, errors));
+            rows.add(new ImportReport.Row(record.number(), sku, ImportReport.Outcome.FAILED, errors));
         }
         return new ImportReport(rows.size(), created, updated, rows.size() - created - updated, rows);
     }

@@ -1,6 +1,7 @@
 package dev.psi.catalog.warehouse;
 
 import dev.psi.catalog.shared.ListParams;
+import dev.psi.catalog.shared.PathKeys;
 import dev.psi.catalog.shared.Versioned;
 import dev.psi.contract.catalog.Warehouse;
 import dev.psi.contract.catalog.WarehouseRequest;
@@ -12,6 +13,8 @@ import dev.psi.kernel.db.Row;
 import dev.psi.kernel.db.SqlErrors;
 import dev.psi.kernel.db.Tx;
 import dev.psi.kernel.db.Where;
+import dev.psi.kernel.idempotency.IdempotentRequests.Idempotency;
+import dev.psi.kernel.idempotency.Outcome;
 import dev.psi.kernel.tenant.TenantId;
 import dev.psi.kernel.web.PageRequest;
 import dev.psi.kernel.web.ProblemException;
@@ -37,19 +40,22 @@ final class WarehouseCatalog {
         this.clock = clock;
     }
 
-    Warehouse create(Tx tx, TenantId tenant, WarehouseRequest request) throws SQLException {
-        var now = clock.instant();
-        try {
-            tx.update("INSERT INTO warehouses (tenant_id, code, name, address, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    tenant.value(), request.code(), request.name(), request.address(), now, now);
-        } catch (SQLException e) {
-            if (SqlErrors.isDuplicateKey(e)) {
-                throw ProblemException.duplicate("Warehouse", request.code());
+    Outcome<Warehouse> create(TenantId tenant, WarehouseRequest request, Idempotency once) {
+        return database.inTransaction(tx -> once.run(tx, () -> {
+            var now = clock.instant();
+            try {
+                tx.update("INSERT INTO warehouses (tenant_id, code, name, address, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+                        tenant.value(), request.code(), request.name(), request.address(), now, now);
+            } catch (SQLException e) {
+                if (SqlErrors.isDuplicateKey(e)) {
+                    throw ProblemException.duplicate("Warehouse", request.code());
+                }
+                throw e;
             }
-            throw e;
-        }
-        audit.record(tx, tenant, "create", "warehouse", request.code(), request);
-        return find(tx, tenant, request.code());
+            audit.record(tx, tenant, "create", "warehouse", request.code(), request);
+            var warehouse = find(tx, tenant, request.code());
+            return Outcome.created(warehouse, PathKeys.location("/api/warehouses", warehouse.code()));
+        }));
     }
 
     Warehouse get(TenantId tenant, String code) {

@@ -1,12 +1,10 @@
 package dev.psi.catalog.warehouse;
 
-import dev.psi.catalog.shared.NewEntries;
 import dev.psi.catalog.shared.PathKeys;
 import dev.psi.contract.catalog.Warehouse;
 import dev.psi.contract.catalog.WarehouseRequest;
 import dev.psi.contract.common.Page;
 import dev.psi.kernel.idempotency.IdempotentRequests;
-import dev.psi.kernel.idempotency.IdempotentRequests.Created;
 import dev.psi.kernel.tenant.TenantId;
 import dev.psi.kernel.web.Etags;
 import dev.psi.kernel.web.PageRequest;
@@ -43,33 +41,30 @@ class WarehouseController {
     @Post
     HttpResponse<?> create(TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
                            @Body @Valid WarehouseRequest request) {
-        return NewEntries.created(idempotent.execute(tenant, "catalog.warehouse.create", idempotencyKey, request, HttpStatus.CREATED,
-                tx -> {
-                    var warehouse = catalog.create(tx, tenant, request);
-                    return new Created<>(warehouse, PathKeys.location("/api/warehouses", warehouse.code()));
-                }));
+        var once = idempotent.of(tenant, "catalog.warehouse.create", idempotencyKey, request, HttpStatus.CREATED);
+        return Etags.created(once.respond(() -> catalog.create(tenant, request, once)));
     }
 
     @Get("/{code}")
     HttpResponse<Warehouse> get(TenantId tenant, String code) {
-        return withEtag(catalog.get(tenant, code));
+        return Etags.ok(catalog.get(tenant, code));
     }
 
     @Put("/{code}")
     HttpResponse<Warehouse> update(TenantId tenant, String code, @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
                                    @Body @Valid WarehouseRequest request) {
         PathKeys.requireSame("code", code, request.code());
-        return withEtag(catalog.update(tenant, code, Etags.expectedVersion(ifMatch, request.version()), request));
+        return Etags.ok(catalog.update(tenant, code, Etags.expectedVersion(ifMatch, request.version()), request));
     }
 
     @Post("/{code}/deactivate")
     HttpResponse<Warehouse> deactivate(TenantId tenant, String code, @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
-        return withEtag(catalog.setActive(tenant, code, false, Etags.optionalVersion(ifMatch)));
+        return Etags.ok(catalog.setActive(tenant, code, false, Etags.optionalVersion(ifMatch)));
     }
 
     @Post("/{code}/activate")
     HttpResponse<Warehouse> activate(TenantId tenant, String code, @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch) {
-        return withEtag(catalog.setActive(tenant, code, true, Etags.optionalVersion(ifMatch)));
+        return Etags.ok(catalog.setActive(tenant, code, true, Etags.optionalVersion(ifMatch)));
     }
 
     /** Catalog entries are never deleted (documents refer to them): DELETE deactivates. */
@@ -84,9 +79,5 @@ class WarehouseController {
                          @QueryValue(defaultValue = "20") int size, @QueryValue @Nullable String q,
                          @QueryValue @Nullable Boolean active, @QueryValue @Nullable String sort) {
         return catalog.list(tenant, PageRequest.of(page, size), q, active, sort);
-    }
-
-    private static HttpResponse<Warehouse> withEtag(Warehouse warehouse) {
-        return HttpResponse.ok(warehouse).header(HttpHeaders.ETAG, Etags.of(warehouse.version()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.psi.contract.catalog;
 
+import dev.psi.contract.common.Versioned;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
@@ -16,5 +17,5 @@ public record Partner(
         boolean active,
         int version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt) implements Versioned {
 }

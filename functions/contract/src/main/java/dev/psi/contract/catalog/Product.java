@@ -1,5 +1,6 @@
 package dev.psi.contract.catalog;
 
+import dev.psi.contract.common.Versioned;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.math.BigDecimal;
@@ -20,5 +21,5 @@ public record Product(
         boolean active,
         int version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt) implements Versioned {
 }

@@ -53,6 +53,12 @@ public enum EventType {
         return body;
     }
 
+    /** The type whose body is {@code bodyClass} (each body record belongs to exactly one type). */
+    public static EventType ofBody(Class<? extends PsiEvent> bodyClass) {
+        return Arrays.stream(values()).filter(t -> t.body.equals(bodyClass)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(bodyClass.getName() + " is not the body of a PSI event type"));
+    }
+
     public static Optional<EventType> ofType(String type) {
         return Arrays.stream(values()).filter(t -> t.type.equals(type)).findFirst();
     }

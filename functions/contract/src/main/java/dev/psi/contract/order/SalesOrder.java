@@ -1,5 +1,6 @@
 package dev.psi.contract.order;
 
+import dev.psi.contract.common.Versioned;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.math.BigDecimal;
@@ -10,5 +11,5 @@ import java.util.List;
 public record SalesOrder(String number, String status, String customerCode, String warehouseCode,
                          @Nullable String rejectionReason, @Nullable String note, BigDecimal totalAmount,
                          List<OrderLine> lines, int version, Instant createdAt, Instant updatedAt,
-                         @Nullable List<StatusChange> history, @Nullable List<OrderEvent> events) {
+                         @Nullable List<StatusChange> history, @Nullable List<OrderEvent> events) implements Versioned {
 }

@@ -36,24 +36,38 @@ public final class Database implements AutoCloseable {
         return new Database(name, dataSource, false);
     }
 
-    public String name() {
-        return name;
-    }
-
-    public DataSource dataSource() {
-        return dataSource;
-    }
-
     @FunctionalInterface
     public interface Work<T> {
         T run(Tx tx) throws SQLException;
     }
 
+    /** How much of other transactions' work a transaction sees; the server's default unless asked. */
+    public enum Isolation {
+        /** The server's default (REPEATABLE READ on MySQL and MariaDB). */
+        DEFAULT(-1),
+        /**
+         * Each statement sees what has committed before it, and a locking scan locks only the rows it
+         * returns, not the gaps after them.
+         */
+        READ_COMMITTED(Connection.TRANSACTION_READ_COMMITTED);
+
+        private final int level;
+
+        Isolation(int level) {
+            this.level = level;
+        }
+    }
+
     /** Runs {@code work} in a read-write transaction, retrying on deadlock; commits when it returns. */
     public <T> T inTransaction(Work<T> work) {
+        return inTransaction(Isolation.DEFAULT, work);
+    }
+
+    /** Runs {@code work} in a read-write transaction at {@code isolation}, retrying on deadlock. */
+    public <T> T inTransaction(Isolation isolation, Work<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return runOnce(work, false);
+                return runOnce(work, false, isolation);
             } catch (SQLException e) {
                 if (SqlErrors.isTransient(e) && attempt < MAX_ATTEMPTS) {
                     LOG.debug("transient conflict on attempt {}, retrying: {}", attempt, e.getMessage());
@@ -68,14 +82,18 @@ public final class Database implements AutoCloseable {
     /** Runs {@code work} without a transaction (autocommit), for reads. */
     public <T> T read(Work<T> work) {
         try {
-            return runOnce(work, true);
+            return runOnce(work, true, Isolation.DEFAULT);
         } catch (SQLException e) {
             throw new DataAccessException(e);
         }
     }
 
-    private <T> T runOnce(Work<T> work, boolean autoCommit) throws SQLException {
+    private <T> T runOnce(Work<T> work, boolean autoCommit, Isolation isolation) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
+            int previous = isolation == Isolation.DEFAULT ? -1 : connection.getTransactionIsolation();
+            if (previous != -1) {
+                connection.setTransactionIsolation(isolation.level);
+            }
             connection.setAutoCommit(autoCommit);
             var tx = new Tx(connection);
             try {
@@ -93,6 +111,9 @@ public final class Database implements AutoCloseable {
             } finally {
                 if (!autoCommit) {
                     connection.setAutoCommit(true);
+                }
+                if (previous != -1) {
+                    connection.setTransactionIsolation(previous);
                 }
             }
         }

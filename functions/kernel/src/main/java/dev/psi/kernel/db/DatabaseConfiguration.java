@@ -11,15 +11,15 @@ import io.micronaut.core.annotation.Nullable;
 @ConfigurationProperties("psi.database")
 public final class DatabaseConfiguration {
 
-    private String host = "127.0.0.1";
-    private int port = 3306;
-    private String name = "psi";
-    private String user = "root";
-    private String password = "";
+    // The defaults are in psi-kernel.properties, with the environment variable each is read from.
+    private String host;
+    private int port;
+    private String name;
+    private String user;
+    private String password;
     @Nullable
     private String replicaHost;
-    private int poolSize = 10;
-    private boolean migrateAtStartup;
+    private int poolSize;
 
     public DatabaseSettings primary() {
         return new DatabaseSettings(host, port, name, user, password == null ? "" : password);
@@ -46,6 +46,4 @@ public final class DatabaseConfiguration {
     public void setReplicaHost(@Nullable String replicaHost) { this.replicaHost = replicaHost; }
     public int getPoolSize() { return poolSize; }
     public void setPoolSize(int poolSize) { this.poolSize = poolSize; }
-    public boolean isMigrateAtStartup() { return migrateAtStartup; }
-    public void setMigrateAtStartup(boolean migrateAtStartup) { this.migrateAtStartup = migrateAtStartup; }
 }

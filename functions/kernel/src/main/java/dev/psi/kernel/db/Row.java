@@ -25,11 +25,6 @@ public final class Row {
         return resultSet.getLong(column);
     }
 
-    public Long nullableLong(String column) throws SQLException {
-        long value = resultSet.getLong(column);
-        return resultSet.wasNull() ? null : value;
-    }
-
     public int intValue(String column) throws SQLException {
         return resultSet.getInt(column);
     }

@@ -16,6 +16,8 @@ import java.util.Optional;
 /** One connection inside {@link Database#inTransaction}: parameterised SQL with PSI's type rules. */
 public final class Tx {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Tx.class);
+
     @FunctionalInterface
     public interface RowMapper<T> {
         T map(Row row) throws SQLException;
@@ -85,11 +87,15 @@ public final class Tx {
      */
     public <T> T attempt(Database.Work<T> work) throws SQLException {
         var savepoint = connection.setSavepoint();
+        int actionsBefore = afterCommit.size();
         try {
             T result = work.run(this);
             connection.releaseSavepoint(savepoint);
             return result;
         } catch (RuntimeException | SQLException e) {
+            // What the undone work asked to do after commit (count a movement, retire a cache
+            // entry, publish an event) is undone with it.
+            afterCommit.subList(actionsBefore, afterCommit.size()).clear();
             try {
                 connection.rollback(savepoint);
             } catch (SQLException gone) {
@@ -106,8 +112,15 @@ public final class Tx {
         afterCommit.add(action);
     }
 
+    /** The work has committed: a failing action must not turn that into an error, so each runs on its own. */
     void committed() {
-        afterCommit.forEach(Runnable::run);
+        for (Runnable action : afterCommit) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.warn("an after-commit action failed; the transaction stays committed", e);
+            }
+        }
     }
 
     private PreparedStatement prepare(String sql, boolean returnKeys, Object... args) throws SQLException {

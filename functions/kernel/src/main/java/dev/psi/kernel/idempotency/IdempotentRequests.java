@@ -3,6 +3,7 @@ package dev.psi.kernel.idempotency;
 import dev.psi.contract.problem.ProblemType;
 import dev.psi.kernel.db.Database;
 import dev.psi.kernel.db.SqlErrors;
+import dev.psi.kernel.db.Tx;
 import dev.psi.kernel.tenant.TenantId;
 import dev.psi.kernel.web.ProblemException;
 import io.micronaut.core.annotation.Nullable;
@@ -21,22 +22,31 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.function.Supplier;
 
 /**
  * {@code Idempotency-Key} for creating requests. The key row is inserted in the same transaction as
  * the effect, so a key exists exactly when its effect committed. A concurrent repeat blocks on the
  * key's unique index until the first commits, then replays its stored response; the same key with
- * a different body is refused with 422. Requests without a key simply run in a transaction.
+ * a different body is refused with 422. Requests without a key simply run.
+ *
+ * <p>Who does what: the controller makes the request's {@link Idempotency} and answers through it;
+ * the service opens its transaction as it always does and runs its work through
+ * {@link Idempotency#run}, which claims the key first and stores the answer last:
+ *
+ * <pre>{@code
+ * // controller
+ * var once = idempotent.of(tenant, "catalog.product.create", key, request, HttpStatus.CREATED);
+ * return once.respond(() -> catalog.create(tenant, request, once));
+ * // service
+ * return database.inTransaction(tx -> once.run(tx, () -> Outcome.created(insert(tx, ...), location)));
+ * }</pre>
  */
 @Singleton
 public final class IdempotentRequests {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
-
-    /** What a creating command produced: the response body and, for a new resource, its path. */
-    public record Created<T>(T body, @Nullable String location) {
-    }
 
     private final Database database;
     private final JsonMapper json;
@@ -48,38 +58,77 @@ public final class IdempotentRequests {
         this.clock = clock;
     }
 
+    /** The work a service runs inside its transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        Outcome<T> run() throws SQLException;
+    }
+
     /**
-     * Runs {@code work} once per {@code (tenant, scope, key)} and answers {@code status} with its
-     * body, or replays the first answer for a repeated key.
+     * The idempotency of one request: at most one effect per {@code (tenant, scope, key)}, answered
+     * with {@code status}. {@code key} null means the client sent none: the work simply runs.
      */
-    public <T> MutableHttpResponse<?> execute(TenantId tenant, String scope, @Nullable String key, Object request,
-                                              HttpStatus status, Database.Work<Created<T>> work) {
-        if (key == null) {
-            return respond(status, database.inTransaction(work));
+    public Idempotency of(TenantId tenant, String scope, @Nullable String key, Object request, HttpStatus status) {
+        if (key != null) {
+            validate(key);
         }
-        validate(key);
-        String hash = hash(scope, request);
-        try {
-            Created<T> created = database.inTransaction(tx -> {
-                try {
-                    tx.update("INSERT INTO idempotency_keys (tenant_id, scope, idempotency_key, request_hash,"
-                            + " response_status, response_body, created_at) VALUES (?, ?, ?, ?, 0, '', ?)",
-                            tenant.value(), scope, key, hash, clock.instant());
-                } catch (SQLException e) {
-                    if (SqlErrors.isDuplicateKey(e)) {
-                        throw new KeyTaken();
-                    }
-                    throw e;
+        return new Idempotency(tenant, scope, key, key == null ? null : hash(scope, request), status);
+    }
+
+    /** One request's idempotency; see {@link IdempotentRequests}. */
+    public final class Idempotency {
+
+        private final TenantId tenant;
+        private final String scope;
+        @Nullable
+        private final String key;
+        @Nullable
+        private final String hash;
+        private final HttpStatus status;
+
+        private Idempotency(TenantId tenant, String scope, @Nullable String key, @Nullable String hash, HttpStatus status) {
+            this.tenant = tenant;
+            this.scope = scope;
+            this.key = key;
+            this.hash = hash;
+            this.status = status;
+        }
+
+        /**
+         * Inside the service's transaction {@code tx}: claims the key (waiting for a concurrent
+         * request with the same key to finish), runs {@code work}, and stores its answer with the key.
+         */
+        public <T> Outcome<T> run(Tx tx, Work<T> work) throws SQLException {
+            if (key == null) {
+                return work.run();
+            }
+            try {
+                tx.update("INSERT INTO idempotency_keys (tenant_id, scope, idempotency_key, request_hash,"
+                        + " response_status, response_body, created_at) VALUES (?, ?, ?, ?, 0, '', ?)",
+                        tenant.value(), scope, key, hash, clock.instant());
+            } catch (SQLException e) {
+                if (SqlErrors.isDuplicateKey(e)) {
+                    throw new KeyTaken();
                 }
-                Created<T> result = work.run(tx);
-                tx.update("UPDATE idempotency_keys SET response_status = ?, response_body = ?, response_location = ?"
-                        + " WHERE tenant_id = ? AND scope = ? AND idempotency_key = ?",
-                        status.getCode(), write(result.body()), result.location(), tenant.value(), scope, key);
-                return result;
-            });
-            return respond(status, created);
-        } catch (KeyTaken e) {
-            return replay(tenant, scope, key, hash);
+                throw e;
+            }
+            Outcome<T> outcome = work.run();
+            tx.update("UPDATE idempotency_keys SET response_status = ?, response_body = ?, response_location = ?"
+                    + " WHERE tenant_id = ? AND scope = ? AND idempotency_key = ?",
+                    status.getCode(), write(outcome.body()), outcome.location(), tenant.value(), scope, key);
+            return outcome;
+        }
+
+        /**
+         * Calls the service (which runs its work through {@link #run}) and answers the status with its
+         * outcome, or replays the first answer when the key was used before.
+         */
+        public MutableHttpResponse<?> respond(Supplier<? extends Outcome<?>> service) {
+            try {
+                return IdempotentRequests.respond(status, service.get());
+            } catch (KeyTaken e) {
+                return replay(tenant, scope, key, hash);
+            }
         }
     }
 
@@ -114,10 +163,10 @@ public final class IdempotentRequests {
     private record Stored(String hash, int status, String body, @Nullable String location) {
     }
 
-    private static <T> MutableHttpResponse<T> respond(HttpStatus status, Created<T> created) {
-        MutableHttpResponse<T> response = HttpResponse.<T>status(status).body(created.body());
-        if (created.location() != null) {
-            response.header(HttpHeaders.LOCATION, created.location());
+    private static MutableHttpResponse<?> respond(HttpStatus status, Outcome<?> outcome) {
+        MutableHttpResponse<Object> response = HttpResponse.status(status).body(outcome.body());
+        if (outcome.location() != null) {
+            response.header(HttpHeaders.LOCATION, outcome.location());
         }
         return response;
     }

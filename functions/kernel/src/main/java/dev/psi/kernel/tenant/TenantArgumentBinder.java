@@ -23,7 +23,7 @@ final class TenantArgumentBinder implements TypedRequestArgumentBinder<TenantId>
     private final String defaultTenant;
     private final TenantSource source;
 
-    TenantArgumentBinder(@Value("${psi.tenant.default:demo}") String defaultTenant, @Nullable TenantSource source) {
+    TenantArgumentBinder(@Value("${psi.tenant.default}") String defaultTenant, @Nullable TenantSource source) {
         this.defaultTenant = defaultTenant;
         this.source = source;
     }

@@ -1,7 +1,11 @@
 package dev.psi.kernel.web;
 
 import dev.psi.contract.problem.ProblemType;
+import dev.psi.contract.common.Versioned;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 
 /**
  * Optimistic locking over HTTP: a resource's ETag is its version; an update must name the version
@@ -14,6 +18,16 @@ public final class Etags {
 
     public static String of(int version) {
         return "\"" + version + "\"";
+    }
+
+    /** 200 with {@code resource} and its ETag. */
+    public static <T extends Versioned> MutableHttpResponse<T> ok(T resource) {
+        return HttpResponse.ok(resource).header(HttpHeaders.ETAG, of(resource.version()));
+    }
+
+    /** {@code response} (of a create or its replay) with the ETag of a new resource: always version 0. */
+    public static <T> MutableHttpResponse<T> created(MutableHttpResponse<T> response) {
+        return response.header(HttpHeaders.ETAG, of(0));
     }
 
     /** The version the client expects, from If-Match (preferred) or the body. */

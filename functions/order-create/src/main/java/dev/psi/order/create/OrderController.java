@@ -2,9 +2,8 @@ package dev.psi.order.create;
 
 import dev.psi.contract.order.PurchaseOrderRequest;
 import dev.psi.contract.order.SalesOrderRequest;
-import dev.psi.kernel.audit.OrderMetrics;
+import dev.psi.kernel.metrics.BusinessMetrics;
 import dev.psi.kernel.idempotency.IdempotentRequests;
-import dev.psi.kernel.idempotency.IdempotentRequests.Created;
 import dev.psi.kernel.tenant.TenantId;
 import dev.psi.kernel.web.ProblemException;
 import io.micronaut.core.annotation.Nullable;
@@ -28,9 +27,9 @@ class OrderController {
 
     private final OrderCreation orders;
     private final IdempotentRequests idempotent;
-    private final OrderMetrics metrics;
+    private final BusinessMetrics metrics;
 
-    OrderController(OrderCreation orders, IdempotentRequests idempotent, OrderMetrics metrics) {
+    OrderController(OrderCreation orders, IdempotentRequests idempotent, BusinessMetrics metrics) {
         this.orders = orders;
         this.idempotent = idempotent;
         this.metrics = metrics;
@@ -40,11 +39,10 @@ class OrderController {
     @Post("/purchase-orders")
     HttpResponse<?> purchase(TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
                              @Body @Valid PurchaseOrderRequest request) {
-        return counted("purchase", () -> idempotent.execute(tenant, "order.purchase.create", idempotencyKey, request,
-                HttpStatus.CREATED, tx -> {
-                    var order = orders.purchase(tx, tenant, request);
-                    return new Created<>(order, "/api/purchase-orders/" + order.number());
-                }));
+        return counted("purchase", () -> {
+            var once = idempotent.of(tenant, "order.purchase.create", idempotencyKey, request, HttpStatus.CREATED);
+            return once.respond(() -> orders.purchase(tenant, request, once));
+        });
     }
 
     @Operation(summary = "Place a sales order",
@@ -53,18 +51,17 @@ class OrderController {
     @Post("/sales-orders")
     HttpResponse<?> sales(TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
                           @Body @Valid SalesOrderRequest request) {
-        return counted("sales", () -> idempotent.execute(tenant, "order.sales.create", idempotencyKey, request,
-                HttpStatus.CREATED, tx -> {
-                    var order = orders.sales(tx, tenant, request);
-                    return new Created<>(order, "/api/sales-orders/" + order.number());
-                }));
+        return counted("sales", () -> {
+            var once = idempotent.of(tenant, "order.sales.create", idempotencyKey, request, HttpStatus.CREATED);
+            return once.respond(() -> orders.sales(tenant, request, once));
+        });
     }
 
     private HttpResponse<?> counted(String kind, Supplier<HttpResponse<?>> create) {
         try {
             return create.get();
         } catch (ProblemException e) {
-            metrics.count(kind, "invalid");
+            metrics.orderRefused(kind);
             throw e;
         }
     }

@@ -11,11 +11,14 @@ import dev.psi.contract.order.PurchaseOrderRequest;
 import dev.psi.contract.order.SalesOrder;
 import dev.psi.contract.order.SalesOrderRequest;
 import dev.psi.contract.order.StatusChange;
-import dev.psi.kernel.audit.OrderMetrics;
+import dev.psi.kernel.db.Database;
 import dev.psi.kernel.db.DocumentNumbers;
 import dev.psi.kernel.db.Decimals;
 import dev.psi.kernel.db.Tx;
 import dev.psi.kernel.events.Outbox;
+import dev.psi.kernel.idempotency.IdempotentRequests.Idempotency;
+import dev.psi.kernel.idempotency.Outcome;
+import dev.psi.kernel.metrics.BusinessMetrics;
 import dev.psi.kernel.tenant.TenantId;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -35,17 +38,33 @@ import java.util.UUID;
 @Singleton
 final class OrderCreation {
 
+    private final Database database;
     private final Outbox outbox;
-    private final OrderMetrics metrics;
+    private final BusinessMetrics metrics;
     private final Clock clock;
 
-    OrderCreation(Outbox outbox, OrderMetrics metrics, Clock clock) {
+    OrderCreation(Database database, Outbox outbox, BusinessMetrics metrics, Clock clock) {
+        this.database = database;
         this.outbox = outbox;
         this.metrics = metrics;
         this.clock = clock;
     }
 
-    PurchaseOrder purchase(Tx tx, TenantId tenant, PurchaseOrderRequest request) throws SQLException {
+    Outcome<PurchaseOrder> purchase(TenantId tenant, PurchaseOrderRequest request, Idempotency once) {
+        return database.inTransaction(tx -> once.run(tx, () -> {
+            var order = purchase(tx, tenant, request);
+            return Outcome.created(order, "/api/purchase-orders/" + order.number());
+        }));
+    }
+
+    Outcome<SalesOrder> sales(TenantId tenant, SalesOrderRequest request, Idempotency once) {
+        return database.inTransaction(tx -> once.run(tx, () -> {
+            var order = sales(tx, tenant, request);
+            return Outcome.created(order, "/api/sales-orders/" + order.number());
+        }));
+    }
+
+    private PurchaseOrder purchase(Tx tx, TenantId tenant, PurchaseOrderRequest request) throws SQLException {
         var refs = References.resolve(tx, tenant, "suppliers", "supplierCode", request.supplierCode(),
                 request.warehouseCode(), request.lines());
         Instant now = clock.instant();
@@ -62,13 +81,13 @@ final class OrderCreation {
                 request.supplierCode(), request.warehouseCode(), request.expectedDate(), priced(lines));
         history(tx, tenant, "PURCHASE", number, status, event.eventId(), event.eventType().type(), now);
         outbox.append(tx, event);
-        tx.afterCommit(() -> metrics.count("purchase", status));
+        metrics.orderReached(tx, "purchase", status);
         return new PurchaseOrder(number, status, request.supplierCode(), request.warehouseCode(), request.expectedDate(),
                 request.note(), total, lines, 0, now, now,
                 List.of(new StatusChange(null, status, null, event.eventId(), event.eventType().type(), now)), null);
     }
 
-    SalesOrder sales(Tx tx, TenantId tenant, SalesOrderRequest request) throws SQLException {
+    private SalesOrder sales(Tx tx, TenantId tenant, SalesOrderRequest request) throws SQLException {
         var refs = References.resolve(tx, tenant, "customers", "customerCode", request.customerCode(),
                 request.warehouseCode(), request.lines());
         Instant now = clock.instant();
@@ -84,7 +103,7 @@ final class OrderCreation {
                 request.customerCode(), request.warehouseCode(), priced(lines));
         history(tx, tenant, "SALES", number, status, event.eventId(), event.eventType().type(), now);
         outbox.append(tx, event);
-        tx.afterCommit(() -> metrics.count("sales", status));
+        metrics.orderReached(tx, "sales", status);
         return new SalesOrder(number, status, request.customerCode(), request.warehouseCode(), null, request.note(),
                 total, lines, 0, now, now,
                 List.of(new StatusChange(null, status, null, event.eventId(), event.eventType().type(), now)), null);

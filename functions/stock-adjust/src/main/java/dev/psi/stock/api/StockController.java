@@ -7,7 +7,8 @@ import dev.psi.contract.stock.TransferResult;
 import dev.psi.contract.stock.StocktakeRequest;
 import dev.psi.contract.stock.TransferRequest;
 import dev.psi.kernel.idempotency.IdempotentRequests;
-import dev.psi.kernel.idempotency.IdempotentRequests.Created;
+import dev.psi.kernel.db.Database;
+import dev.psi.kernel.idempotency.Outcome;
 import dev.psi.kernel.tenant.TenantId;
 import dev.psi.stock.document.StockOperations;
 import io.micronaut.core.annotation.Nullable;
@@ -33,8 +34,11 @@ class StockController {
     private final StockOperations stock;
     private final StockDocumentReads documents;
     private final IdempotentRequests idempotent;
+    private final Database database;
 
-    StockController(StockOperations stock, StockDocumentReads documents, IdempotentRequests idempotent) {
+    StockController(StockOperations stock, StockDocumentReads documents, IdempotentRequests idempotent,
+                    Database database) {
+        this.database = database;
         this.stock = stock;
         this.documents = documents;
         this.idempotent = idempotent;
@@ -64,23 +68,23 @@ class StockController {
     @Post("/stock/adjustments")
     HttpResponse<?> adjust(TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
                            @Body @Valid StockAdjustmentRequest request) {
-        return idempotent.execute(tenant, "stock.adjustment", idempotencyKey, request, HttpStatus.CREATED,
-                tx -> new Created<>(stock.adjust(tx, tenant, request), null));
+        var once = idempotent.of(tenant, "stock.adjustment", idempotencyKey, request, HttpStatus.CREATED);
+        return once.respond(() -> database.inTransaction(tx -> once.run(tx, () -> Outcome.of(stock.adjust(tx, tenant, request)))));
     }
 
     @Operation(summary = "Transfer stock between warehouses", description = "All lines or none, at the source's average cost.")
     @Post("/stock/transfers")
     HttpResponse<?> transfer(TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
                              @Body @Valid TransferRequest request) {
-        return idempotent.execute(tenant, "stock.transfer", idempotencyKey, request, HttpStatus.CREATED,
-                tx -> new Created<>(stock.transfer(tx, tenant, request), null));
+        var once = idempotent.of(tenant, "stock.transfer", idempotencyKey, request, HttpStatus.CREATED);
+        return once.respond(() -> database.inTransaction(tx -> once.run(tx, () -> Outcome.of(stock.transfer(tx, tenant, request)))));
     }
 
     @Operation(summary = "Book a stocktake", description = "Counted quantities per SKU; differences become gain and loss movements.")
     @Post("/stocktakes")
     HttpResponse<?> stocktake(TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
                               @Body @Valid StocktakeRequest request) {
-        return idempotent.execute(tenant, "stock.stocktake", idempotencyKey, request, HttpStatus.CREATED,
-                tx -> new Created<>(stock.stocktake(tx, tenant, request), null));
+        var once = idempotent.of(tenant, "stock.stocktake", idempotencyKey, request, HttpStatus.CREATED);
+        return once.respond(() -> database.inTransaction(tx -> once.run(tx, () -> Outcome.of(stock.stocktake(tx, tenant, request)))));
     }
 }

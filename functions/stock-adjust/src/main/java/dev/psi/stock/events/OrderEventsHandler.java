@@ -1,18 +1,13 @@
 package dev.psi.stock.events;
 
-import dev.psi.contract.events.EventType;
 import dev.psi.contract.events.Lines;
 import dev.psi.contract.events.PurchaseOrderEvents;
 import dev.psi.contract.events.SalesOrderEvents;
-import dev.psi.kernel.db.Tx;
 import dev.psi.kernel.events.EventHandler;
-import dev.psi.kernel.events.InboundEvent;
-import dev.psi.kernel.events.PermanentEventFailure;
+import dev.psi.kernel.events.EventRoutes;
 import dev.psi.stock.document.StockOperations;
 import jakarta.inject.Singleton;
-import java.sql.SQLException;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Order events drive stock: placed -> reserve, shipment requested -> issue, cancelled -> release,
@@ -22,15 +17,23 @@ import java.util.Set;
 @Singleton
 final class OrderEventsHandler implements EventHandler {
 
-    private static final Set<EventType> HANDLED = Set.of(EventType.SALES_ORDER_PLACED,
-            EventType.SALES_ORDER_SHIPMENT_REQUESTED, EventType.SALES_ORDER_CANCELLED,
-            EventType.SALES_ORDER_RETURN_RECEIVED, EventType.PURCHASE_ORDER_GOODS_RECEIVED,
-            EventType.PURCHASE_ORDER_GOODS_RETURNED);
-
-    private final StockOperations stock;
+    private final EventRoutes routes;
 
     OrderEventsHandler(StockOperations stock) {
-        this.stock = stock;
+        this.routes = EventRoutes.builder()
+                .on(SalesOrderEvents.Placed.class, (tx, event, e) -> stock.reserve(tx, event.tenant(), e.orderNumber(),
+                        e.warehouseCode(), quantities(e.lines()), event.id()))
+                .on(SalesOrderEvents.ShipmentRequested.class, (tx, event, e) -> stock.issue(tx, event.tenant(),
+                        e.orderNumber(), e.shipmentNumber(), e.warehouseCode(), e.lines(), event.id()))
+                .on(SalesOrderEvents.Cancelled.class, (tx, event, e) -> stock.release(tx, event.tenant(),
+                        e.orderNumber(), e.warehouseCode(), event.id()))
+                .on(SalesOrderEvents.ReturnReceived.class, (tx, event, e) -> stock.returnIn(tx, event.tenant(),
+                        e.orderNumber(), e.returnNumber(), e.warehouseCode(), e.lines(), event.id()))
+                .on(PurchaseOrderEvents.GoodsReceived.class, (tx, event, e) -> stock.receive(tx, event.tenant(),
+                        e.orderNumber(), e.receiptNumber(), e.warehouseCode(), e.lines(), event.id()))
+                .on(PurchaseOrderEvents.GoodsReturned.class, (tx, event, e) -> stock.returnOut(tx, event.tenant(),
+                        e.orderNumber(), e.returnNumber(), e.warehouseCode(), e.lines(), event.id()))
+                .build();
     }
 
     @Override
@@ -39,29 +42,8 @@ final class OrderEventsHandler implements EventHandler {
     }
 
     @Override
-    public Set<EventType> handles() {
-        return HANDLED;
-    }
-
-    @Override
-    public void handle(Tx tx, InboundEvent event) throws SQLException {
-        Object body = event.body();
-        var tenant = event.tenant();
-        if (body instanceof SalesOrderEvents.Placed e) {
-            stock.reserve(tx, tenant, e.orderNumber(), e.warehouseCode(), quantities(e.lines()), event.id());
-        } else if (body instanceof SalesOrderEvents.ShipmentRequested e) {
-            stock.issue(tx, tenant, e.orderNumber(), e.shipmentNumber(), e.warehouseCode(), e.lines(), event.id());
-        } else if (body instanceof SalesOrderEvents.Cancelled e) {
-            stock.release(tx, tenant, e.orderNumber(), e.warehouseCode(), event.id());
-        } else if (body instanceof SalesOrderEvents.ReturnReceived e) {
-            stock.returnIn(tx, tenant, e.orderNumber(), e.returnNumber(), e.warehouseCode(), e.lines(), event.id());
-        } else if (body instanceof PurchaseOrderEvents.GoodsReceived e) {
-            stock.receive(tx, tenant, e.orderNumber(), e.receiptNumber(), e.warehouseCode(), e.lines(), event.id());
-        } else if (body instanceof PurchaseOrderEvents.GoodsReturned e) {
-            stock.returnOut(tx, tenant, e.orderNumber(), e.returnNumber(), e.warehouseCode(), e.lines(), event.id());
-        } else {
-            throw new PermanentEventFailure("stock-adjust cannot apply " + event.type().type());
-        }
+    public EventRoutes routes() {
+        return routes;
     }
 
     private static List<Lines.Quantity> quantities(List<Lines.Priced> lines) {

@@ -7,9 +7,9 @@ import dev.psi.kernel.cache.RedisCache;
 import dev.psi.kernel.db.Decimals;
 import dev.psi.kernel.db.Tx;
 import dev.psi.kernel.events.Outbox;
+import dev.psi.kernel.metrics.BusinessMetrics;
 import dev.psi.stock.domain.Shortage;
 import dev.psi.stock.domain.StockKey;
-import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -31,12 +31,12 @@ public final class StockLedger {
 
     private final Outbox outbox;
     private final RedisCache cache;
-    private final MeterRegistry meters;
+    private final BusinessMetrics metrics;
 
-    StockLedger(Outbox outbox, RedisCache cache, MeterRegistry meters) {
+    StockLedger(Outbox outbox, RedisCache cache, BusinessMetrics metrics) {
         this.outbox = outbox;
         this.cache = cache;
-        this.meters = meters;
+        this.metrics = metrics;
     }
 
     /** Creates the row if it is missing (locking it either way); needed before stock can come in. */
@@ -155,7 +155,7 @@ public final class StockLedger {
                 unitCost.setScale(6, RoundingMode.HALF_UP), valueDelta, after.onHand(), after.reserved(),
                 after.averageCost(), ctx.reason(), ctx.referenceType(), ctx.referenceNumber(), ctx.eventId(),
                 ctx.actor(), ctx.at());
-        meters.counter("psi.stock.movements", "type", type.name()).increment();
+        metrics.stockMoved(tx, type);
         String cacheKey = CacheKeys.inventory(ctx.tenant().value(), key.sku());
         tx.afterCommit(() -> cache.invalidate(cacheKey));
         return new Movement(id, key, type, onHandDelta, reservedDelta, unitCost, valueDelta, after.onHand(),

@@ -2,7 +2,8 @@ package dev.psi.order.workflow.api;
 
 import dev.psi.kernel.db.Tx;
 import dev.psi.kernel.idempotency.IdempotentRequests;
-import dev.psi.kernel.idempotency.IdempotentRequests.Created;
+import dev.psi.kernel.db.Database;
+import dev.psi.kernel.idempotency.Outcome;
 import dev.psi.kernel.tenant.TenantId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -28,16 +29,19 @@ final class AcceptedCommands {
     }
 
     private final IdempotentRequests idempotent;
+    private final Database database;
 
-    AcceptedCommands(IdempotentRequests idempotent) {
+    AcceptedCommands(IdempotentRequests idempotent, Database database) {
         this.idempotent = idempotent;
+        this.database = database;
     }
 
     HttpResponse<?> run(TenantId tenant, String scope, @Nullable String key, @Nullable Object request, Command command,
                         Reader order) {
-        return idempotent.execute(tenant, scope, key, request == null ? "" : request, HttpStatus.ACCEPTED, tx -> {
+        var once = idempotent.of(tenant, scope, key, request == null ? "" : request, HttpStatus.ACCEPTED);
+        return once.respond(() -> database.inTransaction(tx -> once.run(tx, () -> {
             command.run(tx);
-            return new Created<>(order.read(tx), null);
-        });
+            return Outcome.of(order.read(tx));
+        })));
     }
 }

@@ -6,10 +6,10 @@ import dev.psi.contract.order.PurchaseOrder;
 import dev.psi.kernel.db.Database;
 import dev.psi.kernel.idempotency.IdempotentRequests;
 import dev.psi.kernel.tenant.TenantId;
+import dev.psi.kernel.web.Etags;
 import dev.psi.kernel.web.PageRequest;
 import dev.psi.order.workflow.store.OrderStore;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -45,7 +45,7 @@ class PurchaseOrderController {
     @Get("/{number}")
     HttpResponse<PurchaseOrder> get(TenantId tenant, String number) {
         var order = database.read(tx -> store.purchase(tx, tenant, number, true));
-        return HttpResponse.ok(order).header(HttpHeaders.ETAG, "\"" + order.version() + "\"");
+        return Etags.ok(order);
     }
 
     @Operation(summary = "Purchase orders, newest first", description = "Filters: status, supplierCode, warehouseCode, from and to (dates), q (number or note).")

@@ -1,12 +1,12 @@
 package dev.psi.order.workflow.events;
 
-import dev.psi.contract.events.EventType;
 import dev.psi.contract.events.Lines;
 import dev.psi.contract.events.StockEvents;
 import dev.psi.contract.order.OrderStatus.Purchase;
 import dev.psi.contract.order.OrderStatus.Sales;
 import dev.psi.kernel.db.Tx;
 import dev.psi.kernel.events.EventHandler;
+import dev.psi.kernel.events.EventRoutes;
 import dev.psi.kernel.events.InboundEvent;
 import dev.psi.kernel.events.PermanentEventFailure;
 import dev.psi.order.workflow.domain.Kind;
@@ -19,7 +19,6 @@ import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Stock-adjust's answers move orders on: reserved -> CONFIRMED, rejected -> REJECTED, issued ->
@@ -29,14 +28,66 @@ import java.util.Set;
 @Singleton
 final class WorkflowEvents implements EventHandler {
 
-    private static final Set<EventType> HANDLED = Set.of(EventType.STOCK_RESERVED, EventType.STOCK_RESERVATION_REJECTED,
-            EventType.STOCK_ISSUED, EventType.STOCK_ISSUE_REJECTED, EventType.STOCK_RELEASED, EventType.STOCK_RECEIVED,
-            EventType.STOCK_RETURNED_IN, EventType.STOCK_RETURNED_OUT, EventType.STOCK_RETURN_OUT_REJECTED);
-
     private final OrderStore store;
+    private final EventRoutes routes;
 
     WorkflowEvents(OrderStore store) {
         this.store = store;
+        this.routes = EventRoutes.builder()
+                .on(StockEvents.Reserved.class, (tx, event, e) -> {
+                    var order = order(tx, event, Kind.SALES, e.orderNumber(), List.of());
+                    move(tx, event, order, SalesOrderMachine.onReserved(sales(order)), null);
+                })
+                .on(StockEvents.ReservationRejected.class, (tx, event, e) -> {
+                    var order = order(tx, event, Kind.SALES, e.orderNumber(), List.of());
+                    move(tx, event, order, SalesOrderMachine.onReservationRejected(sales(order)), e.reason());
+                })
+                .on(StockEvents.Issued.class, (tx, event, e) -> {
+                    var order = order(tx, event, Kind.SALES, e.orderNumber(), e.lines().stream().map(Lines.Priced::sku).toList());
+                    for (Lines.Priced line : e.lines()) {
+                        store.confirm(tx, Kind.SALES, order.line(line.sku()), line.quantity(), false, line.unitPrice());
+                    }
+                    boolean everything = reload(tx, event, order).everythingDone();
+                    move(tx, event, order, SalesOrderMachine.onIssued(sales(order), everything), "shipment " + e.shipmentNumber());
+                })
+                .on(StockEvents.IssueRejected.class, (tx, event, e) -> {
+                    var order = order(tx, event, Kind.SALES, e.orderNumber(), List.of());
+                    for (Lines.Short line : e.shortLines()) {
+                        if (order.line(line.sku()) != null) {
+                            store.dropPending(tx, Kind.SALES, order.line(line.sku()), line.requested(), false);
+                        }
+                    }
+                    note(tx, event, order, e.reason());
+                })
+                .on(StockEvents.Released.class, (tx, event, e) -> {
+                    var order = order(tx, event, Kind.SALES, e.orderNumber(), List.of());
+                    move(tx, event, order, SalesOrderMachine.onReleased(sales(order)), null);
+                })
+                .on(StockEvents.ReturnedIn.class, (tx, event, e) -> {
+                    confirmReturn(tx, event, Kind.SALES, e.orderNumber(), priced(e.lines()), "return " + e.returnNumber());
+                })
+                .on(StockEvents.Received.class, (tx, event, e) -> {
+                    var order = order(tx, event, Kind.PURCHASE, e.orderNumber(), e.lines().stream().map(Lines.Priced::sku).toList());
+                    for (Lines.Priced line : e.lines()) {
+                        store.confirm(tx, Kind.PURCHASE, order.line(line.sku()), line.quantity(), false, null);
+                    }
+                    boolean everything = reload(tx, event, order).everythingDone();
+                    move(tx, event, order, PurchaseOrderMachine.onReceived(Purchase.valueOf(order.status()), everything),
+                            "receipt " + e.receiptNumber());
+                })
+                .on(StockEvents.ReturnedOut.class, (tx, event, e) -> {
+                    confirmReturn(tx, event, Kind.PURCHASE, e.orderNumber(), priced(e.lines()), "return " + e.returnNumber());
+                })
+                .on(StockEvents.ReturnOutRejected.class, (tx, event, e) -> {
+                    var order = order(tx, event, Kind.PURCHASE, e.orderNumber(), List.of());
+                    for (Lines.Short line : e.shortLines()) {
+                        if (order.line(line.sku()) != null) {
+                            store.dropPending(tx, Kind.PURCHASE, order.line(line.sku()), line.requested(), true);
+                        }
+                    }
+                    note(tx, event, order, e.reason());
+                })
+                .build();
     }
 
     @Override
@@ -45,60 +96,8 @@ final class WorkflowEvents implements EventHandler {
     }
 
     @Override
-    public Set<EventType> handles() {
-        return HANDLED;
-    }
-
-    @Override
-    public void handle(Tx tx, InboundEvent event) throws SQLException {
-        Object body = event.body();
-        if (body instanceof StockEvents.Reserved e) {
-            var order = order(tx, event, Kind.SALES, e.orderNumber(), List.of());
-            move(tx, event, order, SalesOrderMachine.onReserved(sales(order)), null);
-        } else if (body instanceof StockEvents.ReservationRejected e) {
-            var order = order(tx, event, Kind.SALES, e.orderNumber(), List.of());
-            move(tx, event, order, SalesOrderMachine.onReservationRejected(sales(order)), e.reason());
-        } else if (body instanceof StockEvents.Issued e) {
-            var order = order(tx, event, Kind.SALES, e.orderNumber(), e.lines().stream().map(Lines.Priced::sku).toList());
-            for (Lines.Priced line : e.lines()) {
-                store.confirm(tx, Kind.SALES, order.line(line.sku()), line.quantity(), false, line.unitPrice());
-            }
-            boolean everything = reload(tx, event, order).everythingDone();
-            move(tx, event, order, SalesOrderMachine.onIssued(sales(order), everything), "shipment " + e.shipmentNumber());
-        } else if (body instanceof StockEvents.IssueRejected e) {
-            var order = order(tx, event, Kind.SALES, e.orderNumber(), List.of());
-            for (Lines.Short line : e.shortLines()) {
-                if (order.line(line.sku()) != null) {
-                    store.dropPending(tx, Kind.SALES, order.line(line.sku()), line.requested(), false);
-                }
-            }
-            note(tx, event, order, e.reason());
-        } else if (body instanceof StockEvents.Released e) {
-            var order = order(tx, event, Kind.SALES, e.orderNumber(), List.of());
-            move(tx, event, order, SalesOrderMachine.onReleased(sales(order)), null);
-        } else if (body instanceof StockEvents.ReturnedIn e) {
-            confirmReturn(tx, event, Kind.SALES, e.orderNumber(), priced(e.lines()), "return " + e.returnNumber());
-        } else if (body instanceof StockEvents.Received e) {
-            var order = order(tx, event, Kind.PURCHASE, e.orderNumber(), e.lines().stream().map(Lines.Priced::sku).toList());
-            for (Lines.Priced line : e.lines()) {
-                store.confirm(tx, Kind.PURCHASE, order.line(line.sku()), line.quantity(), false, null);
-            }
-            boolean everything = reload(tx, event, order).everythingDone();
-            move(tx, event, order, PurchaseOrderMachine.onReceived(Purchase.valueOf(order.status()), everything),
-                    "receipt " + e.receiptNumber());
-        } else if (body instanceof StockEvents.ReturnedOut e) {
-            confirmReturn(tx, event, Kind.PURCHASE, e.orderNumber(), priced(e.lines()), "return " + e.returnNumber());
-        } else if (body instanceof StockEvents.ReturnOutRejected e) {
-            var order = order(tx, event, Kind.PURCHASE, e.orderNumber(), List.of());
-            for (Lines.Short line : e.shortLines()) {
-                if (order.line(line.sku()) != null) {
-                    store.dropPending(tx, Kind.PURCHASE, order.line(line.sku()), line.requested(), true);
-                }
-            }
-            note(tx, event, order, e.reason());
-        } else {
-            throw new PermanentEventFailure("order-workflow cannot apply " + event.type().type());
-        }
+    public EventRoutes routes() {
+        return routes;
     }
 
     private void confirmReturn(Tx tx, InboundEvent event, Kind kind, String number, List<Lines.Quantity> lines,

@@ -6,7 +6,7 @@ import dev.psi.contract.order.OrderLine;
 import dev.psi.contract.order.PurchaseOrder;
 import dev.psi.contract.order.SalesOrder;
 import dev.psi.contract.order.StatusChange;
-import dev.psi.kernel.audit.OrderMetrics;
+import dev.psi.kernel.metrics.BusinessMetrics;
 import dev.psi.kernel.db.Pages;
 import dev.psi.kernel.db.Row;
 import dev.psi.kernel.db.Tx;
@@ -30,10 +30,10 @@ import java.util.Optional;
 @Singleton
 public final class OrderStore {
 
-    private final OrderMetrics metrics;
+    private final BusinessMetrics metrics;
     private final Clock clock;
 
-    OrderStore(OrderMetrics metrics, Clock clock) {
+    OrderStore(BusinessMetrics metrics, Clock clock) {
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -81,7 +81,7 @@ public final class OrderStore {
                     to, now, order.id());
         }
         note(tx, tenant, order, to, reason, eventId, eventType);
-        tx.afterCommit(() -> metrics.count(order.kind().label, to));
+        metrics.orderReached(tx, order.kind().label, to);
     }
 
     /** A history entry without a change of status (a refused shipment, say). */

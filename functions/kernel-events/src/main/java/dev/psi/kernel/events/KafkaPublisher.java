@@ -54,8 +54,8 @@ final class KafkaPublisher {
 
     KafkaPublisher(@Value("${psi.kafka.bootstrap-servers}") String bootstrapServers,
                    @Value("${micronaut.application.name:psi}") String applicationName,
-                   @Value("${psi.kafka.producer.max-block:2s}") Duration maxBlock,
-                   @Value("${psi.kafka.producer.delivery-timeout:5s}") Duration deliveryTimeout) {
+                   @Value("${psi.kafka.producer.max-block}") Duration maxBlock,
+                   @Value("${psi.kafka.producer.delivery-timeout}") Duration deliveryTimeout) {
         this.bootstrapServers = bootstrapServers;
         this.clientId = "psi-outbox-" + applicationName;
         this.maxBlock = maxBlock;

@@ -48,7 +48,7 @@ final class Inbox {
                 if (guard != null) {
                     guard.check(tx, event);
                 }
-                handler.handle(tx, event);
+                handler.routes().apply(tx, event);
                 return EventOutcome.APPLIED;
             });
         } catch (AlreadyApplied e) {

@@ -67,7 +67,7 @@ class EventsController {
             var envelope = reader.envelope(request.getHeaders(), body);
             type = envelope.type().type();
             MDC.put(MDC_EVENT_ID, envelope.id());
-            if (!handler.handles().contains(envelope.type())) {
+            if (!handler.routes().handles(envelope.type())) {
                 return done(EventOutcome.IGNORED, envelope.id(), type);
             }
             InboundEvent event = reader.event(envelope);

@@ -41,7 +41,7 @@ final class OutboxBacklog implements MeterBinder {
     private volatile double pending = Double.NaN;
     private volatile Instant countedAt = Instant.MIN;
 
-    OutboxBacklog(Database database, Clock clock, @Value("${psi.outbox.pending-gauge-ttl:5s}") Duration ttl) {
+    OutboxBacklog(Database database, Clock clock, @Value("${psi.outbox.pending-gauge-ttl}") Duration ttl) {
         this.database = database;
         this.clock = clock;
         this.ttl = ttl;

@@ -8,7 +8,6 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
-import java.util.List;
 
 /**
  * The transactional outbox: an event is a row written in the transaction of the state change it
@@ -46,18 +45,7 @@ public final class Outbox {
                         + " aggregate_id, payload, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 event.tenantId(), event.eventId(), event.eventType().type(), source, event.eventType().topic(),
                 event.aggregateId(), event.aggregateId(), payload, event.occurredAt());
-        relay.publishAfterCommit(tx, new OutboxRelay.Committed(id, event.tenantId(), event.aggregateId()));
-    }
-
-    /** Appends each event, in order. */
-    public void appendAll(Tx tx, List<? extends PsiEvent> events) throws SQLException {
-        for (PsiEvent event : events) {
-            append(tx, event);
-        }
-    }
-
-    public String source() {
-        return source;
+        relay.publishAfterCommit(tx, new CommittedRow(id, event.tenantId(), event.aggregateId()));
     }
 
     private static void requireLength(String name, String value, int max) {

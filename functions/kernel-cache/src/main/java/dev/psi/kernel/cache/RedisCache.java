@@ -58,8 +58,8 @@ public final class RedisCache {
     private volatile Instant quietUntil = Instant.MIN;
 
     RedisCache(@Value("${psi.redis.host}") String host, @Value("${psi.redis.port}") int port,
-               @Value("${psi.redis.timeout:PT0.5S}") Duration timeout,
-               @Value("${psi.cache.ttl:PT10M}") Duration ttl, MeterRegistry meters, Clock clock) {
+               @Value("${psi.redis.timeout}") Duration timeout,
+               @Value("${psi.cache.ttl}") Duration ttl, MeterRegistry meters, Clock clock) {
         this.uri = RedisURI.builder().withHost(host).withPort(port).withTimeout(timeout).build();
         this.ttl = ttl;
         this.meters = meters;

@@ -1,6 +1,5 @@
 package dev.psi.kernel.events;
 
-import dev.psi.contract.events.EventType;
 import dev.psi.contract.events.SalesOrderEvents;
 import dev.psi.contract.problem.ProblemType;
 import dev.psi.kernel.audit.AuditLog;
@@ -9,7 +8,6 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
-import java.util.Set;
 import org.slf4j.MDC;
 
 /**
@@ -26,6 +24,7 @@ final class TestEventHandler implements EventHandler {
     static final String ACTION = "test-event-applied";
 
     private final AuditLog audit;
+    private final EventRoutes routes = EventRoutes.builder().on(SalesOrderEvents.Placed.class, this::apply).build();
 
     TestEventHandler(AuditLog audit) {
         this.audit = audit;
@@ -37,13 +36,11 @@ final class TestEventHandler implements EventHandler {
     }
 
     @Override
-    public Set<EventType> handles() {
-        return Set.of(EventType.SALES_ORDER_PLACED);
+    public EventRoutes routes() {
+        return routes;
     }
 
-    @Override
-    public void handle(Tx tx, InboundEvent event) throws SQLException {
-        var placed = event.body(SalesOrderEvents.Placed.class);
+    private void apply(Tx tx, InboundEvent event, SalesOrderEvents.Placed placed) throws SQLException {
         switch (placed.customerCode()) {
             case "REJECT" -> throw new PermanentEventFailure(ProblemType.NOT_FOUND, "customer REJECT does not exist");
             case "BOOM" -> throw new IllegalStateException("a bug in the handler");

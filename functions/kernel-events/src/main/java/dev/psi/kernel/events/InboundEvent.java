@@ -16,11 +16,6 @@ import java.time.Instant;
  */
 public record InboundEvent(String id, EventType type, String source, TenantId tenant, PsiEvent body, Instant time) {
 
-    /** The body as the record its type names, e.g. {@code event.body(SalesOrderEvents.Placed.class)}. */
-    public <T extends PsiEvent> T body(Class<T> bodyClass) {
-        return bodyClass.cast(body);
-    }
-
     /** The order number or SKU the event is about (also its Kafka key). */
     public String aggregateId() {
         return body.aggregateId();
