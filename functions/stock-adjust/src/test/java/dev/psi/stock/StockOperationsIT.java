@@ -1,5 +1,7 @@
 package dev.psi.stock;
 
+import static dev.psi.stock.OrderEventFixtures.priced;
+import static dev.psi.stock.OrderEventFixtures.qty;
 import static dev.psi.testing.Fixtures.aProduct;
 import static dev.psi.testing.StockInvariants.assertStockEqualsLedger;
 import static dev.psi.testing.StockInvariants.decimal;
@@ -12,7 +14,8 @@ import dev.psi.contract.events.PsiEvent;
 import dev.psi.contract.events.StockEvents;
 import dev.psi.kernel.db.Database;
 import dev.psi.kernel.tenant.TenantId;
-import dev.psi.stock.document.StockOperations;
+import dev.psi.stock.movement.GoodsMovements;
+import dev.psi.stock.reservation.OrderReservations;
 import dev.psi.testing.Fixtures;
 import dev.psi.testing.PsiTestResources;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -33,17 +36,21 @@ import org.junit.jupiter.api.TestInstance;
 class StockOperationsIT implements PsiTestResources {
 
     @Inject
-    StockOperations stock;
+    OrderReservations reservations;
+    @Inject
+    GoodsMovements goods;
     @Inject
     Database database;
 
     String tenantId;
     TenantId tenant;
+    OrderEventFixtures events;
 
     @BeforeEach
     void newTenant() {
         tenantId = Fixtures.newTenant();
         tenant = new TenantId(tenantId);
+        events = new OrderEventFixtures(tenantId);
         Fixtures.warehouse(tenantId, "WH1");
         aProduct(tenantId, "A").create();
         aProduct(tenantId, "B").create();
@@ -53,7 +60,7 @@ class StockOperationsIT implements PsiTestResources {
     void shouldReserveExactlyFiftyOfTwoHundredConcurrentOneUnitReservations() throws Exception {
         receive("PO-1", List.of(priced("A", "50", "2.00")));
 
-        var outcomes = race(200, i -> stock.reserve(tx(), tenant, "SO-" + i, "WH1", List.of(qty("A", "1")), null));
+        var outcomes = race(200, i -> reservations.reserve(tx(), tenant, events.placed("SO-" + i, qty("A", "1")), null));
 
         assertEquals(50, outcomes.stream().filter(e -> e instanceof StockEvents.Reserved).count());
         assertEquals(150, outcomes.stream().filter(e -> e instanceof StockEvents.ReservationRejected).count());
@@ -67,9 +74,9 @@ class StockOperationsIT implements PsiTestResources {
         receive("PO-1", List.of(priced("A", "10", "1"), priced("B", "10", "1")));
 
         var outcomes = race(60, i -> switch (i % 3) {
-            case 0 -> stock.reserve(tx(), tenant, "MULTI-" + i, "WH1", List.of(qty("B", "1"), qty("A", "1")), null);
-            case 1 -> stock.reserve(tx(), tenant, "ONLY-A-" + i, "WH1", List.of(qty("A", "1")), null);
-            default -> stock.reserve(tx(), tenant, "ONLY-B-" + i, "WH1", List.of(qty("B", "1")), null);
+            case 0 -> reservations.reserve(tx(), tenant, events.placed("MULTI-" + i, qty("B", "1"), qty("A", "1")), null);
+            case 1 -> reservations.reserve(tx(), tenant, events.placed("ONLY-A-" + i, qty("A", "1")), null);
+            default -> reservations.reserve(tx(), tenant, events.placed("ONLY-B-" + i, qty("B", "1")), null);
         });
 
         for (PsiEvent outcome : outcomes) {
@@ -95,8 +102,8 @@ class StockOperationsIT implements PsiTestResources {
     void shouldRejectAReservationNamingTheShortLinesAndHoldNothing() {
         receive("PO-1", List.of(priced("A", "5", "1"), priced("B", "1", "1")));
 
-        var outcome = database.inTransaction(tx -> stock.reserve(tx, tenant, "SO-9", "WH1",
-                List.of(qty("A", "3"), qty("B", "2")), "evt-9"));
+        var outcome = database.inTransaction(tx -> reservations.reserve(tx, tenant,
+                events.placed("SO-9", qty("A", "3"), qty("B", "2")), "evt-9"));
 
         var rejected = assertInstanceOf(StockEvents.ReservationRejected.class, outcome);
         assertEquals(1, rejected.shortLines().size());
@@ -117,9 +124,9 @@ class StockOperationsIT implements PsiTestResources {
         // (10 x 5.00 + 30 x 6.00) / 40 = 230 / 40
         assertEquals(0, new BigDecimal("5.75").compareTo(stockOf("A", "average_cost")));
 
-        database.inTransaction(tx -> stock.reserve(tx, tenant, "SO-1", "WH1", List.of(qty("A", "15")), null));
+        database.inTransaction(tx -> reservations.reserve(tx, tenant, events.placed("SO-1", qty("A", "15")), null));
         var issued = assertInstanceOf(StockEvents.Issued.class, database.inTransaction(tx ->
-                stock.issue(tx, tenant, "SO-1", "SH-1", "WH1", List.of(qty("A", "15")), null)));
+                reservations.issue(tx, tenant, events.shipment("SO-1", "SH-1", qty("A", "15")), null)));
         assertEquals(0, new BigDecimal("5.75").compareTo(issued.lines().get(0).unitPrice()), "cost of goods at the average");
         assertEquals(0, new BigDecimal("25").compareTo(stockOf("A", "on_hand")));
         assertEquals(0, new BigDecimal("-86.25").compareTo(decimal("SELECT value_delta FROM stock_movements"
@@ -134,7 +141,7 @@ class StockOperationsIT implements PsiTestResources {
         assertEquals(0, new BigDecimal("33").compareTo(stockOf("A", "on_hand")));
 
         // A customer return comes back at its issue cost, and moves the average accordingly.
-        database.inTransaction(tx -> stock.returnIn(tx, tenant, "SO-1", "RT-1", "WH1", List.of(priced("A", "2", "5.75")), null));
+        database.inTransaction(tx -> goods.returnIn(tx, tenant, events.customerReturn("SO-1", "RT-1", priced("A", "2", "5.75")), null));
         // (33 x 5.834848 + 2 x 5.75) / 35 = 204.049984 / 35 = 5.82999954...
         assertEquals(0, new BigDecimal("5.830000").compareTo(stockOf("A", "average_cost")));
         assertStockEqualsLedger(tenantId);
@@ -143,16 +150,16 @@ class StockOperationsIT implements PsiTestResources {
     @Test
     void shouldShipOnlyWhatTheOrderHoldsAndReleaseTheRest() {
         receive("PO-1", List.of(priced("A", "10", "1")));
-        database.inTransaction(tx -> stock.reserve(tx, tenant, "SO-1", "WH1", List.of(qty("A", "6")), null));
+        database.inTransaction(tx -> reservations.reserve(tx, tenant, events.placed("SO-1", qty("A", "6")), null));
 
-        var tooMuch = database.inTransaction(tx -> stock.issue(tx, tenant, "SO-1", "SH-1", "WH1", List.of(qty("A", "7")), null));
+        var tooMuch = database.inTransaction(tx -> reservations.issue(tx, tenant, events.shipment("SO-1", "SH-1", qty("A", "7")), null));
         assertInstanceOf(StockEvents.IssueRejected.class, tooMuch);
         assertInstanceOf(StockEvents.Issued.class,
-                database.inTransaction(tx -> stock.issue(tx, tenant, "SO-1", "SH-2", "WH1", List.of(qty("A", "4")), null)));
+                database.inTransaction(tx -> reservations.issue(tx, tenant, events.shipment("SO-1", "SH-2", qty("A", "4")), null)));
         var released = assertInstanceOf(StockEvents.Released.class,
-                database.inTransaction(tx -> stock.release(tx, tenant, "SO-1", "WH1", null)));
+                database.inTransaction(tx -> reservations.release(tx, tenant, events.cancelled("SO-1"), null)));
         var releasedAgain = assertInstanceOf(StockEvents.Released.class,
-                database.inTransaction(tx -> stock.release(tx, tenant, "SO-1", "WH1", null)));
+                database.inTransaction(tx -> reservations.release(tx, tenant, events.cancelled("SO-1"), null)));
 
         assertEquals(0, new BigDecimal("2").compareTo(released.lines().get(0).quantity()));
         assertTrue(releasedAgain.lines().isEmpty(), "a second release releases nothing");
@@ -164,10 +171,10 @@ class StockOperationsIT implements PsiTestResources {
     @Test
     void shouldReturnGoodsToTheSupplierOnlyFromAvailableStock() {
         receive("PO-1", List.of(priced("A", "5", "2")));
-        database.inTransaction(tx -> stock.reserve(tx, tenant, "SO-1", "WH1", List.of(qty("A", "4")), null));
+        database.inTransaction(tx -> reservations.reserve(tx, tenant, events.placed("SO-1", qty("A", "4")), null));
 
-        var refused = database.inTransaction(tx -> stock.returnOut(tx, tenant, "PO-1", "PR-1", "WH1", List.of(qty("A", "2")), null));
-        var returned = database.inTransaction(tx -> stock.returnOut(tx, tenant, "PO-1", "PR-2", "WH1", List.of(qty("A", "1")), null));
+        var refused = database.inTransaction(tx -> goods.returnOut(tx, tenant, events.supplierReturn("PO-1", "PR-1", qty("A", "2")), null));
+        var returned = database.inTransaction(tx -> goods.returnOut(tx, tenant, events.supplierReturn("PO-1", "PR-2", qty("A", "1")), null));
 
         assertInstanceOf(StockEvents.ReturnOutRejected.class, refused);
         assertInstanceOf(StockEvents.ReturnedOut.class, returned);
@@ -182,13 +189,13 @@ class StockOperationsIT implements PsiTestResources {
 
         for (int i = 0; i < 3; i++) {
             int n = i;
-            database.inTransaction(tx -> stock.reserve(tx, tenant, "SO-" + n, "WH1", List.of(qty("C", "2")), null));
+            database.inTransaction(tx -> reservations.reserve(tx, tenant, events.placed("SO-" + n, qty("C", "2")), null));
         }
         assertEquals(1L, lowEvents(), "8 -> 6 -> 4 (below 5) -> 2: one crossing");
-        database.inTransaction(tx -> stock.release(tx, tenant, "SO-0", "WH1", null));
-        database.inTransaction(tx -> stock.release(tx, tenant, "SO-1", "WH1", null));
+        database.inTransaction(tx -> reservations.release(tx, tenant, events.cancelled("SO-0"), null));
+        database.inTransaction(tx -> reservations.release(tx, tenant, events.cancelled("SO-1"), null));
         assertEquals(1L, lowEvents(), "back above the reorder point raises nothing");
-        database.inTransaction(tx -> stock.reserve(tx, tenant, "SO-9", "WH1", List.of(qty("C", "3")), null));
+        database.inTransaction(tx -> reservations.reserve(tx, tenant, events.placed("SO-9", qty("C", "3")), null));
         assertEquals(2L, lowEvents(), "6 -> 3 crosses again");
     }
 
@@ -197,7 +204,8 @@ class StockOperationsIT implements PsiTestResources {
     }
 
     private void receive(String order, List<Lines.Priced> lines) {
-        database.inTransaction(tx -> stock.receive(tx, tenant, order, order + "-R1", "WH1", lines, null));
+        database.inTransaction(tx -> goods.receive(tx, tenant,
+                events.receipt(order, order + "-R1", lines.toArray(Lines.Priced[]::new)), null));
     }
 
     private BigDecimal stockOf(String sku, String column) {
@@ -240,13 +248,5 @@ class StockOperationsIT implements PsiTestResources {
     @FunctionalInterface
     interface Operation {
         PsiEvent run(int index) throws java.sql.SQLException;
-    }
-
-    static Lines.Quantity qty(String sku, String quantity) {
-        return new Lines.Quantity(sku, new BigDecimal(quantity));
-    }
-
-    static Lines.Priced priced(String sku, String quantity, String price) {
-        return new Lines.Priced(sku, new BigDecimal(quantity), new BigDecimal(price));
     }
 }

@@ -1,52 +1,23 @@
 package dev.psi.order.workflow;
 
-import static dev.psi.testing.Fixtures.aProduct;
 import static dev.psi.testing.StockInvariants.decimal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.psi.contract.events.Lines;
-import dev.psi.contract.events.PsiEvent;
 import dev.psi.contract.events.StockEvents;
 import dev.psi.testing.Api;
 import dev.psi.testing.Fixtures;
-import dev.psi.testing.PsiTestResources;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-/**
- * Commands over HTTP; stock-adjust's answers posted to /events exactly as a KafkaSource delivers
- * them, with the event sources' internal credential.
- */
+/** Commands over HTTP; stock-adjust's answers posted to /events exactly as a KafkaSource delivers them. */
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OrderWorkflowIT implements PsiTestResources {
-
-    @Inject
-    EmbeddedServer server;
-
-    String tenant;
-    Api api;
-
-    @BeforeEach
-    void catalog() {
-        tenant = Fixtures.newTenant();
-        api = new Api(server.getURI(), tenant);
-        Fixtures.warehouse(tenant, "WH1");
-        Fixtures.customer(tenant, "CUS1");
-        Fixtures.supplier(tenant, "SUP1");
-        aProduct(tenant, "A").create();
-        aProduct(tenant, "B").create();
-    }
+class OrderWorkflowIT extends WorkflowTestBase {
 
     @Test
     void shouldConfirmOnReservationShipOnIssueAndApplyARepeatedAnswerOnce() {
@@ -168,38 +139,8 @@ class OrderWorkflowIT implements PsiTestResources {
         assertEquals(404, api.as(Fixtures.newTenant()).get("/api/sales-orders/SO-6").status());
     }
 
-    private Api.Response deliver(PsiEvent event) {
-        return api.internal().send("POST", "/events", Api.write(event),
-                "Content-Type", "application/json",
-                "ce-specversion", "1.0",
-                "ce-id", event.eventId(),
-                "ce-source", "/psi/stock-adjust",
-                "ce-type", event.eventType().type(),
-                "ce-time", event.occurredAt().toString(),
-                "ce-tenantid", tenant);
-    }
-
-    private Api.Response order(String numberOrPath) {
-        var response = api.get(numberOrPath.startsWith("/") ? numberOrPath : "/api/sales-orders/" + numberOrPath);
-        assertEquals(200, response.status(), response.body());
-        return response;
-    }
-
     private long history(String number, String status) {
         return decimal("SELECT COUNT(*) FROM order_status_history WHERE tenant_id = ? AND order_number = ? AND to_status = ?",
                 tenant, number, status).longValue();
-    }
-
-    private long outbox(String number, String type) {
-        return decimal("SELECT COUNT(*) FROM outbox WHERE tenant_id = ? AND aggregate_id = ? AND event_type = ?",
-                tenant, number, type).longValue();
-    }
-
-    private static String id() {
-        return UUID.randomUUID().toString();
-    }
-
-    private static Lines.Quantity qty(String sku, String quantity) {
-        return new Lines.Quantity(sku, new BigDecimal(quantity));
     }
 }

@@ -7,10 +7,8 @@ import dev.psi.contract.stock.TransferResult;
 import dev.psi.contract.stock.StocktakeRequest;
 import dev.psi.contract.stock.TransferRequest;
 import dev.psi.kernel.idempotency.IdempotentRequests;
-import dev.psi.kernel.db.Database;
-import dev.psi.kernel.idempotency.Outcome;
 import dev.psi.kernel.tenant.TenantId;
-import dev.psi.stock.document.StockOperations;
+import dev.psi.stock.document.StockDocuments;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -31,14 +29,11 @@ import jakarta.validation.Valid;
 @Tag(name = "stock")
 class StockController {
 
-    private final StockOperations stock;
+    private final StockDocuments stock;
     private final StockDocumentReads documents;
     private final IdempotentRequests idempotent;
-    private final Database database;
 
-    StockController(StockOperations stock, StockDocumentReads documents, IdempotentRequests idempotent,
-                    Database database) {
-        this.database = database;
+    StockController(StockDocuments stock, StockDocumentReads documents, IdempotentRequests idempotent) {
         this.stock = stock;
         this.documents = documents;
         this.idempotent = idempotent;
@@ -69,7 +64,7 @@ class StockController {
     HttpResponse<?> adjust(TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
                            @Body @Valid StockAdjustmentRequest request) {
         var once = idempotent.of(tenant, "stock.adjustment", idempotencyKey, request, HttpStatus.CREATED);
-        return once.respond(() -> database.inTransaction(tx -> once.run(tx, () -> Outcome.of(stock.adjust(tx, tenant, request)))));
+        return once.respond(() -> stock.adjust(tenant, request, once));
     }
 
     @Operation(summary = "Transfer stock between warehouses", description = "All lines or none, at the source's average cost.")
@@ -77,7 +72,7 @@ class StockController {
     HttpResponse<?> transfer(TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
                              @Body @Valid TransferRequest request) {
         var once = idempotent.of(tenant, "stock.transfer", idempotencyKey, request, HttpStatus.CREATED);
-        return once.respond(() -> database.inTransaction(tx -> once.run(tx, () -> Outcome.of(stock.transfer(tx, tenant, request)))));
+        return once.respond(() -> stock.transfer(tenant, request, once));
     }
 
     @Operation(summary = "Book a stocktake", description = "Counted quantities per SKU; differences become gain and loss movements.")
@@ -85,6 +80,6 @@ class StockController {
     HttpResponse<?> stocktake(TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
                               @Body @Valid StocktakeRequest request) {
         var once = idempotent.of(tenant, "stock.stocktake", idempotencyKey, request, HttpStatus.CREATED);
-        return once.respond(() -> database.inTransaction(tx -> once.run(tx, () -> Outcome.of(stock.stocktake(tx, tenant, request)))));
+        return once.respond(() -> stock.stocktake(tenant, request, once));
     }
 }

@@ -1,13 +1,12 @@
 package dev.psi.stock.events;
 
-import dev.psi.contract.events.Lines;
 import dev.psi.contract.events.PurchaseOrderEvents;
 import dev.psi.contract.events.SalesOrderEvents;
 import dev.psi.kernel.events.EventHandler;
 import dev.psi.kernel.events.EventRoutes;
-import dev.psi.stock.document.StockOperations;
+import dev.psi.stock.movement.GoodsMovements;
+import dev.psi.stock.reservation.OrderReservations;
 import jakarta.inject.Singleton;
-import java.util.List;
 
 /**
  * Order events drive stock: placed -> reserve, shipment requested -> issue, cancelled -> release,
@@ -19,20 +18,20 @@ final class OrderEventsHandler implements EventHandler {
 
     private final EventRoutes routes;
 
-    OrderEventsHandler(StockOperations stock) {
+    OrderEventsHandler(OrderReservations reservations, GoodsMovements goods) {
         this.routes = EventRoutes.builder()
-                .on(SalesOrderEvents.Placed.class, (tx, event, e) -> stock.reserve(tx, event.tenant(), e.orderNumber(),
-                        e.warehouseCode(), quantities(e.lines()), event.id()))
-                .on(SalesOrderEvents.ShipmentRequested.class, (tx, event, e) -> stock.issue(tx, event.tenant(),
-                        e.orderNumber(), e.shipmentNumber(), e.warehouseCode(), e.lines(), event.id()))
-                .on(SalesOrderEvents.Cancelled.class, (tx, event, e) -> stock.release(tx, event.tenant(),
-                        e.orderNumber(), e.warehouseCode(), event.id()))
-                .on(SalesOrderEvents.ReturnReceived.class, (tx, event, e) -> stock.returnIn(tx, event.tenant(),
-                        e.orderNumber(), e.returnNumber(), e.warehouseCode(), e.lines(), event.id()))
-                .on(PurchaseOrderEvents.GoodsReceived.class, (tx, event, e) -> stock.receive(tx, event.tenant(),
-                        e.orderNumber(), e.receiptNumber(), e.warehouseCode(), e.lines(), event.id()))
-                .on(PurchaseOrderEvents.GoodsReturned.class, (tx, event, e) -> stock.returnOut(tx, event.tenant(),
-                        e.orderNumber(), e.returnNumber(), e.warehouseCode(), e.lines(), event.id()))
+                .on(SalesOrderEvents.Placed.class, (tx, event, placed) ->
+                        reservations.reserve(tx, event.tenant(), placed, event.id()))
+                .on(SalesOrderEvents.ShipmentRequested.class, (tx, event, shipment) ->
+                        reservations.issue(tx, event.tenant(), shipment, event.id()))
+                .on(SalesOrderEvents.Cancelled.class, (tx, event, cancelled) ->
+                        reservations.release(tx, event.tenant(), cancelled, event.id()))
+                .on(SalesOrderEvents.ReturnReceived.class, (tx, event, returned) ->
+                        goods.returnIn(tx, event.tenant(), returned, event.id()))
+                .on(PurchaseOrderEvents.GoodsReceived.class, (tx, event, receipt) ->
+                        goods.receive(tx, event.tenant(), receipt, event.id()))
+                .on(PurchaseOrderEvents.GoodsReturned.class, (tx, event, returned) ->
+                        goods.returnOut(tx, event.tenant(), returned, event.id()))
                 .build();
     }
 
@@ -44,9 +43,5 @@ final class OrderEventsHandler implements EventHandler {
     @Override
     public EventRoutes routes() {
         return routes;
-    }
-
-    private static List<Lines.Quantity> quantities(List<Lines.Priced> lines) {
-        return lines.stream().map(l -> new Lines.Quantity(l.sku(), l.quantity())).toList();
     }
 }

@@ -6,16 +6,15 @@ import dev.psi.kernel.cache.CacheKeys;
 import dev.psi.kernel.cache.RedisCache;
 import dev.psi.kernel.db.Decimals;
 import dev.psi.kernel.db.Tx;
-import dev.psi.kernel.events.Outbox;
 import dev.psi.kernel.metrics.BusinessMetrics;
 import dev.psi.stock.domain.Shortage;
 import dev.psi.stock.domain.StockKey;
+import dev.psi.stock.domain.Stocktakes;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The only code that changes stock rows. Every change is one conditional UPDATE (the database
@@ -29,11 +28,11 @@ public final class StockLedger {
 
     private static final String WHERE_ROW = " WHERE tenant_id = ? AND product_id = ? AND warehouse_id = ?";
 
-    private final Outbox outbox;
+    private final StockOutbox outbox;
     private final RedisCache cache;
     private final BusinessMetrics metrics;
 
-    StockLedger(Outbox outbox, RedisCache cache, BusinessMetrics metrics) {
+    StockLedger(StockOutbox outbox, RedisCache cache, BusinessMetrics metrics) {
         this.outbox = outbox;
         this.cache = cache;
         this.metrics = metrics;
@@ -124,6 +123,15 @@ public final class StockLedger {
         return new Shortage(key.sku(), key.warehouseCode(), plainOf(requested), plainOf(balance.available()));
     }
 
+    /**
+     * The cost at which stock without a price of its own comes in: the row's moving average, or
+     * the product's purchase price for a row that never had one.
+     */
+    public BigDecimal entryCost(Tx tx, MovementContext ctx, StockKey key) throws SQLException {
+        var balance = currentBalance(tx, ctx, key);
+        return Stocktakes.gainCost(balance.averageCost(), balance.onHand(), key.purchasePrice());
+    }
+
     public Balance currentBalance(Tx tx, MovementContext ctx, StockKey key) throws SQLException {
         return tx.one("SELECT on_hand, reserved, average_cost FROM stock" + WHERE_ROW, StockLedger::balance,
                 ctx.tenant().value(), key.productId(), key.warehouseId()).orElse(Balance.EMPTY);
@@ -174,9 +182,8 @@ public final class StockLedger {
                             + " WHERE p.id = ?", row -> row.string("code"), key.productId()).orElse(null);
             BigDecimal reorderQuantity = tx.one("SELECT reorder_quantity FROM products WHERE id = ?",
                     row -> row.decimal("reorder_quantity"), key.productId()).orElse(BigDecimal.ZERO);
-            outbox.append(tx, new StockEvents.Low(UUID.randomUUID().toString(), ctx.tenant().value(), key.sku(),
-                    ctx.at(), key.sku(), key.warehouseCode(), plainOf(after.available()), plainOf(key.reorderPoint()),
-                    reorderQuantity, supplier));
+            outbox.emit(tx, ctx, key.sku(), (id, tenant, sku, at) -> new StockEvents.Low(id, tenant, sku, at, sku,
+                    key.warehouseCode(), plainOf(after.available()), plainOf(key.reorderPoint()), reorderQuantity, supplier));
         }
     }
 

@@ -9,9 +9,12 @@ import dev.psi.contract.order.OrderStatus.Sales;
 import dev.psi.contract.order.QuantityLinesRequest;
 import dev.psi.contract.problem.FieldError;
 import dev.psi.contract.problem.ProblemType;
+import dev.psi.kernel.db.Database;
 import dev.psi.kernel.db.DocumentNumbers;
 import dev.psi.kernel.db.Tx;
 import dev.psi.kernel.events.Outbox;
+import dev.psi.kernel.idempotency.IdempotentRequests.Idempotency;
+import dev.psi.kernel.idempotency.Outcome;
 import dev.psi.kernel.tenant.TenantId;
 import dev.psi.kernel.web.ProblemException;
 import dev.psi.order.workflow.domain.IllegalTransition;
@@ -20,9 +23,12 @@ import dev.psi.order.workflow.domain.LinePlan;
 import dev.psi.order.workflow.domain.OrderLineState;
 import dev.psi.order.workflow.domain.PurchaseOrderMachine;
 import dev.psi.order.workflow.domain.SalesOrderMachine;
-import dev.psi.order.workflow.store.OrderRecord;
-import dev.psi.order.workflow.store.OrderStore;
+import dev.psi.order.workflow.domain.Order;
+import dev.psi.order.workflow.store.OrderQueries;
+import dev.psi.order.workflow.store.OrderRepository;
+import dev.psi.order.workflow.store.StatusCause;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.sql.SQLException;
@@ -41,100 +47,157 @@ import java.util.function.Function;
 @Singleton
 final class OrderCommands {
 
-    private final OrderStore store;
+    private final Database database;
+    private final OrderRepository store;
+    private final OrderQueries queries;
     private final Outbox outbox;
     private final Clock clock;
     private final BigDecimal receiptTolerance;
 
-    OrderCommands(OrderStore store, Outbox outbox, Clock clock,
+    OrderCommands(Database database, OrderRepository store, OrderQueries queries, Outbox outbox, Clock clock,
                   @Value("${psi.orders.receipt-tolerance-percent:0}") BigDecimal receiptTolerance) {
+        this.database = database;
         this.store = store;
+        this.queries = queries;
         this.outbox = outbox;
         this.clock = clock;
         this.receiptTolerance = receiptTolerance;
     }
 
-    void ship(Tx tx, TenantId tenant, String number, QuantityLinesRequest request) throws SQLException {
-        var order = lock(tx, tenant, Kind.SALES, number);
-        guard(() -> SalesOrderMachine.requireShippable(number, Sales.valueOf(order.status())));
-        var plan = plan(order, request, line -> line.open(BigDecimal.ZERO), "shipped");
-        String shipment = DocumentNumbers.next(tx, tenant, "SH", clock.instant());
-        inFlight(tx, order, plan, false);
-        emit(tx, new SalesOrderEvents.ShipmentRequested(id(), tenant.value(), number, clock.instant(), number, shipment,
-                order.warehouseCode(), quantities(plan)));
+    Outcome<Object> ship(TenantId tenant, String number, @Nullable QuantityLinesRequest request, Idempotency once) {
+        requireLines(request, "shipped");
+        return accepted(tenant, Kind.SALES, number, once, tx -> {
+            var order = lock(tx, tenant, Kind.SALES, number);
+            guard(() -> SalesOrderMachine.requireShippable(number, order.sales()));
+            var plan = plan(order, request, line -> line.open(BigDecimal.ZERO), "shipped");
+            String shipment = DocumentNumbers.next(tx, tenant, "SH", clock.instant());
+            inFlight(tx, order, plan, false);
+            emit(tx, new SalesOrderEvents.ShipmentRequested(id(), tenant.value(), number, clock.instant(), number, shipment,
+                    order.warehouseCode(), quantities(plan)));
+        });
     }
 
-    void cancelSales(Tx tx, TenantId tenant, String number, String reason) throws SQLException {
-        var order = lock(tx, tenant, Kind.SALES, number);
-        Sales next = guard(() -> SalesOrderMachine.cancel(number, Sales.valueOf(order.status())));
-        var event = new SalesOrderEvents.Cancelled(id(), tenant.value(), number, clock.instant(), number,
-                order.warehouseCode(), reason);
-        store.changeStatus(tx, tenant, order, next.name(), reason, event.eventId(), event.eventType().type());
-        emit(tx, event);
+    Outcome<Object> cancelSales(TenantId tenant, String number, @Nullable String reason, Idempotency once) {
+        return accepted(tenant, Kind.SALES, number, once, tx -> {
+            var order = lock(tx, tenant, Kind.SALES, number);
+            Sales next = guard(() -> SalesOrderMachine.cancel(number, order.sales(), order.anythingDoneOrInFlight()));
+            var event = new SalesOrderEvents.Cancelled(id(), tenant.value(), number, clock.instant(), number,
+                    order.warehouseCode(), reason);
+            store.changeStatus(tx, tenant, order, next, StatusCause.emitted(event, reason));
+            emit(tx, event);
+        });
     }
 
-    void returnSales(Tx tx, TenantId tenant, String number, QuantityLinesRequest request) throws SQLException {
-        var order = lock(tx, tenant, Kind.SALES, number);
-        guard(() -> SalesOrderMachine.requireReturnable(number, Sales.valueOf(order.status())));
-        var plan = plan(order, request, OrderLineState::returnable, "returned");
-        String returnNumber = DocumentNumbers.next(tx, tenant, "RT", clock.instant());
-        inFlight(tx, order, plan, true);
-        // Goods come back at what they cost when they left, so the moving average is not distorted.
-        emit(tx, new SalesOrderEvents.ReturnReceived(id(), tenant.value(), number, clock.instant(), number, returnNumber,
-                order.warehouseCode(), priced(plan, OrderLineState::unitCost)));
+    Outcome<Object> returnSales(TenantId tenant, String number, QuantityLinesRequest request, Idempotency once) {
+        requireLines(request, "returned");
+        return accepted(tenant, Kind.SALES, number, once, tx -> {
+            var order = lock(tx, tenant, Kind.SALES, number);
+            guard(() -> SalesOrderMachine.requireReturnable(number, order.sales()));
+            var plan = plan(order, request, OrderLineState::returnable, "returned");
+            String returnNumber = DocumentNumbers.next(tx, tenant, "RT", clock.instant());
+            inFlight(tx, order, plan, true);
+            // Goods come back at what they cost when they left, so the moving average is not distorted.
+            emit(tx, new SalesOrderEvents.ReturnReceived(id(), tenant.value(), number, clock.instant(), number, returnNumber,
+                    order.warehouseCode(), priced(plan, OrderLineState::unitCost)));
+        });
     }
 
-    void receive(Tx tx, TenantId tenant, String number, QuantityLinesRequest request) throws SQLException {
-        var order = lock(tx, tenant, Kind.PURCHASE, number);
-        guard(() -> PurchaseOrderMachine.requireReceivable(number, Purchase.valueOf(order.status())));
-        var plan = plan(order, request, line -> line.open(receiptTolerance), "received");
-        String receipt = DocumentNumbers.next(tx, tenant, "GR", clock.instant());
-        inFlight(tx, order, plan, false);
-        emit(tx, new PurchaseOrderEvents.GoodsReceived(id(), tenant.value(), number, clock.instant(), number, receipt,
-                order.warehouseCode(), priced(plan, OrderLineState::unitPrice)));
+    Outcome<Object> receive(TenantId tenant, String number, @Nullable QuantityLinesRequest request, Idempotency once) {
+        requireLines(request, "received");
+        return accepted(tenant, Kind.PURCHASE, number, once, tx -> {
+            var order = lock(tx, tenant, Kind.PURCHASE, number);
+            guard(() -> PurchaseOrderMachine.requireReceivable(number, order.purchase()));
+            var plan = plan(order, request, line -> line.open(receiptTolerance), "received");
+            String receipt = DocumentNumbers.next(tx, tenant, "GR", clock.instant());
+            inFlight(tx, order, plan, false);
+            emit(tx, new PurchaseOrderEvents.GoodsReceived(id(), tenant.value(), number, clock.instant(), number, receipt,
+                    order.warehouseCode(), priced(plan, OrderLineState::unitPrice)));
+        });
     }
 
-    void cancelPurchase(Tx tx, TenantId tenant, String number, String reason) throws SQLException {
-        var order = lock(tx, tenant, Kind.PURCHASE, number);
-        Purchase next = guard(() -> PurchaseOrderMachine.cancel(number, Purchase.valueOf(order.status()),
-                order.anythingDoneOrInFlight()));
-        var event = new PurchaseOrderEvents.Cancelled(id(), tenant.value(), number, clock.instant(), number, reason);
-        store.changeStatus(tx, tenant, order, next.name(), reason, event.eventId(), event.eventType().type());
-        emit(tx, event);
+    Outcome<Object> cancelPurchase(TenantId tenant, String number, @Nullable String reason, Idempotency once) {
+        return accepted(tenant, Kind.PURCHASE, number, once, tx -> {
+            var order = lock(tx, tenant, Kind.PURCHASE, number);
+            Purchase next = guard(() -> PurchaseOrderMachine.cancel(number, order.purchase(),
+                    order.anythingDoneOrInFlight()));
+            var event = new PurchaseOrderEvents.Cancelled(id(), tenant.value(), number, clock.instant(), number, reason);
+            store.changeStatus(tx, tenant, order, next, StatusCause.emitted(event, reason));
+            emit(tx, event);
+        });
     }
 
-    void returnPurchase(Tx tx, TenantId tenant, String number, QuantityLinesRequest request) throws SQLException {
-        var order = lock(tx, tenant, Kind.PURCHASE, number);
-        guard(() -> PurchaseOrderMachine.requireReturnable(number, Purchase.valueOf(order.status())));
-        var plan = plan(order, request, OrderLineState::returnable, "returned");
-        String returnNumber = DocumentNumbers.next(tx, tenant, "PR", clock.instant());
-        inFlight(tx, order, plan, true);
-        emit(tx, new PurchaseOrderEvents.GoodsReturned(id(), tenant.value(), number, clock.instant(), number,
-                returnNumber, order.warehouseCode(), quantities(plan)));
+    Outcome<Object> returnPurchase(TenantId tenant, String number, QuantityLinesRequest request, Idempotency once) {
+        requireLines(request, "returned");
+        return accepted(tenant, Kind.PURCHASE, number, once, tx -> {
+            var order = lock(tx, tenant, Kind.PURCHASE, number);
+            guard(() -> PurchaseOrderMachine.requireReturnable(number, order.purchase()));
+            var plan = plan(order, request, OrderLineState::returnable, "returned");
+            String returnNumber = DocumentNumbers.next(tx, tenant, "PR", clock.instant());
+            inFlight(tx, order, plan, true);
+            emit(tx, new PurchaseOrderEvents.GoodsReturned(id(), tenant.value(), number, clock.instant(), number,
+                    returnNumber, order.warehouseCode(), quantities(plan)));
+        });
     }
 
-    private OrderRecord lock(Tx tx, TenantId tenant, Kind kind, String number) throws SQLException {
+    /** Runs a command on the order in its own transaction and answers with the order as it then stands. */
+    private Outcome<Object> accepted(TenantId tenant, Kind kind, String number, Idempotency once, Command command) {
+        return database.inTransaction(tx -> once.run(tx, () -> {
+            command.run(tx);
+            return Outcome.of(queries.order(tx, tenant, kind, number));
+        }));
+    }
+
+    @FunctionalInterface
+    private interface Command {
+        void run(Tx tx) throws SQLException;
+    }
+
+    private Order lock(Tx tx, TenantId tenant, Kind kind, String number) throws SQLException {
         return store.require(tx, tenant, kind, number);
     }
 
-    private static LinePlan.Result plan(OrderRecord order, QuantityLinesRequest request,
+    /** The request's lines against the order's; no lines at all means all that {@code limit} allows. */
+    private static LinePlan.Result plan(Order order, @Nullable QuantityLinesRequest request,
                                         Function<OrderLineState, BigDecimal> limit, String done) {
-        var requested = request == null || request.lines() == null ? List.<LinePlan.Requested>of()
-                : request.lines().stream().map(l -> new LinePlan.Requested(l.sku(), l.quantity())).toList();
-        var plan = LinePlan.plan(order.lines(), requested, limit, done);
+        boolean theRest = request == null || request.lines() == null;
+        var plan = theRest ? LinePlan.rest(order.lines(), limit, done)
+                : LinePlan.of(order.lines(), request.lines().stream()
+                        .map(l -> new LinePlan.Requested(l.sku(), l.quantity())).toList(), limit, done);
         if (!plan.problems().isEmpty()) {
             var errors = plan.problems().stream().map(p -> new FieldError(p.field(), p.message())).toList();
-            boolean nothingLeft = requested.isEmpty();
-            throw new ProblemException(nothingLeft ? ProblemType.CONFLICT : ProblemType.VALIDATION,
-                    nothingLeft ? "Nothing on order " + order.number() + " is left to be " + done
-                            : errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                            : errors.size() + " lines are invalid",
-                    errors, Map.of());
+            if (theRest) {
+                throw new ProblemException(ProblemType.CONFLICT, "Nothing on order " + order.number()
+                        + " is left to be " + done, errors, Map.of());
+            }
+            throw ProblemException.invalid(errors);
         }
         return plan;
     }
 
-    private void inFlight(Tx tx, OrderRecord order, LinePlan.Result plan, boolean isReturn) throws SQLException {
+    /**
+     * The shape of the lines, refused before the order is looked at: an empty list, or a null
+     * element. (The null check is local until the shared request validation covers null elements.)
+     */
+    private static void requireLines(@Nullable QuantityLinesRequest request, String done) {
+        if (request == null || request.lines() == null) {
+            return;
+        }
+        if (request.lines().isEmpty()) {
+            var empty = LinePlan.empty(done);
+            throw ProblemException.invalid(empty.field(), empty.message());
+        }
+        var errors = new ArrayList<FieldError>();
+        for (int i = 0; i < request.lines().size(); i++) {
+            if (request.lines().get(i) == null) {
+                errors.add(new FieldError("lines[" + i + "]", "must not be null"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+    }
+
+    private void inFlight(Tx tx, Order order, LinePlan.Result plan, boolean isReturn) throws SQLException {
         for (var entry : plan.quantities().entrySet()) {
             store.addPending(tx, order.kind(), entry.getKey(), entry.getValue(), isReturn);
         }

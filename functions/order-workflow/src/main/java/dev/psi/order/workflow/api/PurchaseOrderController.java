@@ -1,14 +1,14 @@
 package dev.psi.order.workflow.api;
 
 import dev.psi.contract.common.Page;
-import dev.psi.contract.order.QuantityLinesRequest;
 import dev.psi.contract.order.PurchaseOrder;
-import dev.psi.kernel.db.Database;
+import dev.psi.contract.order.QuantityLinesRequest;
 import dev.psi.kernel.idempotency.IdempotentRequests;
 import dev.psi.kernel.tenant.TenantId;
 import dev.psi.kernel.web.Etags;
 import dev.psi.kernel.web.PageRequest;
-import dev.psi.order.workflow.store.OrderStore;
+import dev.psi.order.workflow.domain.Kind;
+import dev.psi.order.workflow.store.OrderQueries;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -30,33 +30,30 @@ import java.time.LocalDate;
 class PurchaseOrderController {
 
     private final OrderCommands commands;
-    private final OrderStore store;
-    private final Database database;
-    private final AcceptedCommands accepted;
+    private final OrderQueries queries;
+    private final OrderEndpoints endpoints;
 
-    PurchaseOrderController(OrderCommands commands, OrderStore store, Database database, AcceptedCommands accepted) {
+    PurchaseOrderController(OrderCommands commands, OrderQueries queries, OrderEndpoints endpoints) {
         this.commands = commands;
-        this.store = store;
-        this.database = database;
-        this.accepted = accepted;
+        this.queries = queries;
+        this.endpoints = endpoints;
     }
 
     @Operation(summary = "A purchase order with its lines, status history and the events that moved it")
     @Get("/{number}")
     HttpResponse<PurchaseOrder> get(TenantId tenant, String number) {
-        var order = database.read(tx -> store.purchase(tx, tenant, number, true));
-        return Etags.ok(order);
+        return Etags.ok(queries.purchase(tenant, number));
     }
 
-    @Operation(summary = "Purchase orders, newest first", description = "Filters: status, supplierCode, warehouseCode, from and to (dates), q (number or note).")
+    @Operation(summary = "Purchase orders, newest first", description = "Filters: status, supplierCode, warehouseCode, from and to (dates), q (number or note); sort: createdAt, updatedAt, number, status, totalAmount ('-' for descending, default -createdAt).")
     @Get
     Page<PurchaseOrder> list(TenantId tenant, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "20") int size,
-                          @QueryValue @Nullable String status, @QueryValue @Nullable String supplierCode,
-                          @QueryValue @Nullable String warehouseCode, @QueryValue @Nullable LocalDate from,
-                          @QueryValue @Nullable LocalDate to, @QueryValue @Nullable String q) {
-        var request = PageRequest.of(page, size);
-        return database.read(tx -> store.listPurchases(tx, tenant, request,
-                new OrderStore.ListFilter(status, supplierCode, warehouseCode, from, to, q)));
+                             @QueryValue @Nullable String status, @QueryValue @Nullable String supplierCode,
+                             @QueryValue @Nullable String warehouseCode, @QueryValue @Nullable LocalDate from,
+                             @QueryValue @Nullable LocalDate to, @QueryValue @Nullable String q,
+                          @QueryValue @Nullable String sort) {
+        return queries.listPurchases(tenant, PageRequest.of(page, size),
+                new OrderQueries.ListFilter(OrderEndpoints.status(Kind.PURCHASE, status), supplierCode, warehouseCode, from, to, q, sort));
     }
 
     @Operation(summary = "Receive goods (partial receipts allowed)", description = "lines[{sku, quantity}], or no lines"
@@ -65,15 +62,16 @@ class PurchaseOrderController {
     @Post("/{number}/receipts")
     HttpResponse<?> receive(TenantId tenant, String number, @Header(IdempotentRequests.HEADER) @Nullable String key,
                             @Body @Valid @Nullable QuantityLinesRequest request) {
-        return command(tenant, number, "receive", key, request, tx -> commands.receive(tx, tenant, number, request));
+        var once = endpoints.accepted(tenant, Kind.PURCHASE, number, "receive", key, request);
+        return once.respond(() -> commands.receive(tenant, number, request, once));
     }
 
     @Operation(summary = "Cancel an order of which nothing has been received")
     @Post("/{number}/cancel")
     HttpResponse<?> cancel(TenantId tenant, String number, @Header(IdempotentRequests.HEADER) @Nullable String key,
                            @Body @Valid @Nullable CancelRequest request) {
-        String reason = request == null ? null : request.reason();
-        return command(tenant, number, "cancel", key, request, tx -> commands.cancelPurchase(tx, tenant, number, reason));
+        var once = endpoints.accepted(tenant, Kind.PURCHASE, number, "cancel", key, request);
+        return once.respond(() -> commands.cancelPurchase(tenant, number, CancelRequest.reasonOf(request), once));
     }
 
     @Operation(summary = "Return goods to the supplier", description = "At most what was received and not yet returned;"
@@ -81,12 +79,7 @@ class PurchaseOrderController {
     @Post("/{number}/returns")
     HttpResponse<?> returns(TenantId tenant, String number, @Header(IdempotentRequests.HEADER) @Nullable String key,
                             @Body @Valid QuantityLinesRequest request) {
-        return command(tenant, number, "return", key, request, tx -> commands.returnPurchase(tx, tenant, number, request));
-    }
-
-    private HttpResponse<?> command(TenantId tenant, String number, String name, @Nullable String key, @Nullable Object request,
-                                    AcceptedCommands.Command command) {
-        return accepted.run(tenant, "order.purchase." + name + ":" + number, key, request, command,
-                tx -> store.purchase(tx, tenant, number, false));
+        var once = endpoints.accepted(tenant, Kind.PURCHASE, number, "return", key, request);
+        return once.respond(() -> commands.returnPurchase(tenant, number, request, once));
     }
 }

@@ -3,12 +3,12 @@ package dev.psi.order.workflow.api;
 import dev.psi.contract.common.Page;
 import dev.psi.contract.order.QuantityLinesRequest;
 import dev.psi.contract.order.SalesOrder;
-import dev.psi.kernel.db.Database;
 import dev.psi.kernel.idempotency.IdempotentRequests;
 import dev.psi.kernel.tenant.TenantId;
 import dev.psi.kernel.web.Etags;
 import dev.psi.kernel.web.PageRequest;
-import dev.psi.order.workflow.store.OrderStore;
+import dev.psi.order.workflow.domain.Kind;
+import dev.psi.order.workflow.store.OrderQueries;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -30,33 +30,30 @@ import java.time.LocalDate;
 class SalesOrderController {
 
     private final OrderCommands commands;
-    private final OrderStore store;
-    private final Database database;
-    private final AcceptedCommands accepted;
+    private final OrderQueries queries;
+    private final OrderEndpoints endpoints;
 
-    SalesOrderController(OrderCommands commands, OrderStore store, Database database, AcceptedCommands accepted) {
+    SalesOrderController(OrderCommands commands, OrderQueries queries, OrderEndpoints endpoints) {
         this.commands = commands;
-        this.store = store;
-        this.database = database;
-        this.accepted = accepted;
+        this.queries = queries;
+        this.endpoints = endpoints;
     }
 
     @Operation(summary = "A sales order with its lines, status history and the events that moved it")
     @Get("/{number}")
     HttpResponse<SalesOrder> get(TenantId tenant, String number) {
-        var order = database.read(tx -> store.sales(tx, tenant, number, true));
-        return Etags.ok(order);
+        return Etags.ok(queries.sales(tenant, number));
     }
 
-    @Operation(summary = "Sales orders, newest first", description = "Filters: status, customerCode, warehouseCode, from and to (dates), q (number or note).")
+    @Operation(summary = "Sales orders, newest first", description = "Filters: status, customerCode, warehouseCode, from and to (dates), q (number or note); sort: createdAt, updatedAt, number, status, totalAmount ('-' for descending, default -createdAt).")
     @Get
     Page<SalesOrder> list(TenantId tenant, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "20") int size,
                           @QueryValue @Nullable String status, @QueryValue @Nullable String customerCode,
                           @QueryValue @Nullable String warehouseCode, @QueryValue @Nullable LocalDate from,
-                          @QueryValue @Nullable LocalDate to, @QueryValue @Nullable String q) {
-        var request = PageRequest.of(page, size);
-        return database.read(tx -> store.listSales(tx, tenant, request,
-                new OrderStore.ListFilter(status, customerCode, warehouseCode, from, to, q)));
+                          @QueryValue @Nullable LocalDate to, @QueryValue @Nullable String q,
+                          @QueryValue @Nullable String sort) {
+        return queries.listSales(tenant, PageRequest.of(page, size),
+                new OrderQueries.ListFilter(OrderEndpoints.status(Kind.SALES, status), customerCode, warehouseCode, from, to, q, sort));
     }
 
     @Operation(summary = "Ship a confirmed order", description = "lines[{sku, quantity}], or no lines to ship all that is left."
@@ -64,7 +61,8 @@ class SalesOrderController {
     @Post("/{number}/shipments")
     HttpResponse<?> ship(TenantId tenant, String number, @Header(IdempotentRequests.HEADER) @Nullable String key,
                          @Body @Valid @Nullable QuantityLinesRequest request) {
-        return command(tenant, number, "ship", key, request, tx -> commands.ship(tx, tenant, number, request));
+        var once = endpoints.accepted(tenant, Kind.SALES, number, "ship", key, request);
+        return once.respond(() -> commands.ship(tenant, number, request, once));
     }
 
     @Operation(summary = "Cancel a PLACED or CONFIRMED order", description = "Answers 202 with the order CANCELLING;"
@@ -72,8 +70,8 @@ class SalesOrderController {
     @Post("/{number}/cancel")
     HttpResponse<?> cancel(TenantId tenant, String number, @Header(IdempotentRequests.HEADER) @Nullable String key,
                            @Body @Valid @Nullable CancelRequest request) {
-        String reason = request == null ? null : request.reason();
-        return command(tenant, number, "cancel", key, request, tx -> commands.cancelSales(tx, tenant, number, reason));
+        var once = endpoints.accepted(tenant, Kind.SALES, number, "cancel", key, request);
+        return once.respond(() -> commands.cancelSales(tenant, number, CancelRequest.reasonOf(request), once));
     }
 
     @Operation(summary = "Take goods back from the customer", description = "At most what was shipped and not yet returned;"
@@ -81,12 +79,7 @@ class SalesOrderController {
     @Post("/{number}/returns")
     HttpResponse<?> returns(TenantId tenant, String number, @Header(IdempotentRequests.HEADER) @Nullable String key,
                             @Body @Valid QuantityLinesRequest request) {
-        return command(tenant, number, "return", key, request, tx -> commands.returnSales(tx, tenant, number, request));
-    }
-
-    private HttpResponse<?> command(TenantId tenant, String number, String name, @Nullable String key, @Nullable Object request,
-                                    AcceptedCommands.Command command) {
-        return accepted.run(tenant, "order.sales." + name + ":" + number, key, request, command,
-                tx -> store.sales(tx, tenant, number, false));
+        var once = endpoints.accepted(tenant, Kind.SALES, number, "return", key, request);
+        return once.respond(() -> commands.returnSales(tenant, number, request, once));
     }
 }

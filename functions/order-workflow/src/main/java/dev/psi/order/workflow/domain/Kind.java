@@ -1,27 +1,32 @@
 package dev.psi.order.workflow.domain;
 
-/** Purchase or sales: the same mechanics over different tables and words. */
+import dev.psi.contract.order.OrderStatus;
+
+/** Purchase or sales: the same mechanics under different words and states. */
 public enum Kind {
-    PURCHASE("purchase", "purchase_orders", "purchase_order_lines", "received_quantity", "suppliers", "supplier_id"),
-    SALES("sales", "sales_orders", "sales_order_lines", "shipped_quantity", "customers", "customer_id");
+    PURCHASE("purchase", "Purchase order"),
+    SALES("sales", "Sales order");
 
+    /** The kind as metrics, scopes and logs name it. */
     public final String label;
-    public final String table;
-    public final String lineTable;
-    public final String doneColumn;
-    public final String partnerTable;
-    public final String partnerColumn;
+    private final String what;
 
-    Kind(String label, String table, String lineTable, String doneColumn, String partnerTable, String partnerColumn) {
+    Kind(String label, String what) {
         this.label = label;
-        this.table = table;
-        this.lineTable = lineTable;
-        this.doneColumn = doneColumn;
-        this.partnerTable = partnerTable;
-        this.partnerColumn = partnerColumn;
+        this.what = what;
     }
 
     public String what() {
-        return this == PURCHASE ? "Purchase order" : "Sales order";
+        return what;
+    }
+
+    /** This kind's states, in their life's order. */
+    public Enum<?>[] statuses() {
+        return this == PURCHASE ? OrderStatus.Purchase.values() : OrderStatus.Sales.values();
+    }
+
+    /** The status called {@code name}, as this kind's state; IllegalArgumentException for any other name. */
+    public Enum<?> status(String name) {
+        return this == PURCHASE ? OrderStatus.Purchase.valueOf(name) : OrderStatus.Sales.valueOf(name);
     }
 }

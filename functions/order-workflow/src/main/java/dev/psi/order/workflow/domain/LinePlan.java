@@ -29,24 +29,42 @@ public final class LinePlan {
     private LinePlan() {
     }
 
+    /** An explicit empty list of lines names nothing: it is refused, not read as "the rest". */
+    public static Problem empty(String done) {
+        return new Problem("lines", "must not be empty: name the lines to be " + done
+                + ", or send no lines for all that is left");
+    }
+
     /**
-     * @param requested the request's lines; empty means "all that is open" (a shipment of the rest)
+     * All that each line still allows (a shipment or receipt of "the rest", asked by sending no lines).
+     *
      * @param limit what each line allows (open quantity, or returnable)
      * @param done the verb for messages: shipped, received, returned
      */
-    public static Result plan(List<OrderLineState> lines, List<Requested> requested,
-                              Function<OrderLineState, BigDecimal> limit, String done) {
+    public static Result rest(List<OrderLineState> lines, Function<OrderLineState, BigDecimal> limit, String done) {
+        var quantities = new LinkedHashMap<OrderLineState, BigDecimal>();
+        for (OrderLineState line : lines) {
+            if (limit.apply(line).signum() > 0) {
+                quantities.put(line, limit.apply(line));
+            }
+        }
+        var problems = quantities.isEmpty() ? List.of(new Problem("lines", "nothing is left to be " + done)) : List.<Problem>of();
+        return new Result(quantities, problems);
+    }
+
+    /**
+     * The requested lines, each checked against what its order line allows. An empty list names
+     * nothing: it is a problem, not "the rest" (for that, send no lines at all).
+     *
+     * @param limit what each line allows (open quantity, or returnable)
+     * @param done the verb for messages: shipped, received, returned
+     */
+    public static Result of(List<OrderLineState> lines, List<Requested> requested,
+                            Function<OrderLineState, BigDecimal> limit, String done) {
         var quantities = new LinkedHashMap<OrderLineState, BigDecimal>();
         var problems = new ArrayList<Problem>();
         if (requested.isEmpty()) {
-            for (OrderLineState line : lines) {
-                if (limit.apply(line).signum() > 0) {
-                    quantities.put(line, limit.apply(line));
-                }
-            }
-            if (quantities.isEmpty()) {
-                problems.add(new Problem("lines", "nothing is left to be " + done));
-            }
+            problems.add(empty(done));
             return new Result(quantities, problems);
         }
         var bySku = new HashMap<String, OrderLineState>();

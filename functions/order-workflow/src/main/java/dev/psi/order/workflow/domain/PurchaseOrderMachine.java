@@ -21,7 +21,7 @@ public final class PurchaseOrderMachine {
     public static Purchase cancel(String number, Purchase status, boolean anythingReceivedOrInFlight) {
         if (status != Purchase.SUBMITTED || anythingReceivedOrInFlight) {
             throw new IllegalTransition(number, status.name()
-                    + (anythingReceivedOrInFlight ? " with goods received" : ""), "cancel it");
+                    + (anythingReceivedOrInFlight ? " with goods received or a receipt in flight" : ""), "cancel it");
         }
         return Purchase.CANCELLED;
     }

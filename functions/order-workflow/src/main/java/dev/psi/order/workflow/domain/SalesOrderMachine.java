@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * The sales order life: PLACED -> CONFIRMED (stock reserved) or REJECTED (short);
- * CONFIRMED -> PARTIALLY_SHIPPED -> SHIPPED as stock is issued; PLACED or CONFIRMED -> CANCELLING
- * -> CANCELLED once the reservation is released. An event that does not fit the state (a late
+ * CONFIRMED -> PARTIALLY_SHIPPED -> SHIPPED as stock is issued; PLACED or CONFIRMED, with nothing
+ * shipped or in flight, -> CANCELLING -> CANCELLED once the reservation is released. An event that does not fit the state (a late
  * reservation of a cancelled order) changes nothing.
  */
 public final class SalesOrderMachine {
@@ -20,9 +20,16 @@ public final class SalesOrderMachine {
         }
     }
 
-    public static Sales cancel(String number, Sales status) {
+    /**
+     * Only an order of which nothing has been shipped or asked to be shipped can be cancelled: a
+     * shipment in flight would otherwise leave an order CANCELLED with its goods gone.
+     */
+    public static Sales cancel(String number, Sales status, boolean anythingShippedOrInFlight) {
         if (status != Sales.PLACED && status != Sales.CONFIRMED) {
             throw new IllegalTransition(number, status.name(), "cancel it");
+        }
+        if (anythingShippedOrInFlight) {
+            throw new IllegalTransition(number, status.name() + " with goods shipped or a shipment in flight", "cancel it");
         }
         return Sales.CANCELLING;
     }

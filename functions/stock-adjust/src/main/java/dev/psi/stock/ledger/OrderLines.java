@@ -1,0 +1,45 @@
+package dev.psi.stock.ledger;
+
+import dev.psi.contract.events.Lines;
+import dev.psi.kernel.db.Decimals;
+import dev.psi.kernel.web.ProblemException;
+import dev.psi.stock.domain.Shortage;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The lines of order events as stock-adjust reads and answers them. */
+public final class OrderLines {
+
+    private OrderLines() {
+    }
+
+    /** Quantity per SKU, repeated SKUs added up; every quantity must be positive. */
+    public static Map<String, BigDecimal> merge(List<Lines.Quantity> lines) {
+        var merged = new LinkedHashMap<String, BigDecimal>();
+        for (var line : lines) {
+            requirePositive(line.sku(), line.quantity());
+            merged.merge(line.sku(), line.quantity(), BigDecimal::add);
+        }
+        return merged;
+    }
+
+    public static void requirePositive(String sku, BigDecimal quantity) {
+        if (quantity == null || quantity.signum() <= 0) {
+            throw ProblemException.invalid("lines", "quantity of " + sku + " must be positive");
+        }
+    }
+
+    public static List<Lines.Short> shortLines(List<Shortage> shortages) {
+        return shortages.stream().map(s -> new Lines.Short(s.sku(), s.requested(), s.available())).toList();
+    }
+
+    public static List<Lines.Quantity> quantities(List<Lines.Priced> lines) {
+        return lines.stream().map(l -> new Lines.Quantity(l.sku(), l.quantity())).toList();
+    }
+
+    public static BigDecimal plain(BigDecimal value) {
+        return Decimals.plain(value);
+    }
+}
