@@ -45,8 +45,13 @@ public final class Api {
         this.authorization = authorization;
     }
 
+    /** The same client for another tenant; for a null tenant, with neither token nor tenant header. */
     public Api as(String otherTenant) {
-        return new Api(base, otherTenant, secret);
+        return otherTenant == null ? new Api(base, null, secret, null) : new Api(base, otherTenant, secret);
+    }
+
+    public String tenant() {
+        return tenant;
     }
 
     /** The same tenant with a token that carries only {@code roles}. */
@@ -91,8 +96,13 @@ public final class Api {
 
     /** Sends {@code body} (a String is sent as is, anything else as JSON). Headers come as name, value pairs. */
     public Response send(String method, String path, Object body, String... headers) {
-        var request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                .header("X-Tenant-Id", tenant);
+        if (headers.length % 2 != 0) {
+            throw new IllegalArgumentException("headers come in name, value pairs");
+        }
+        var request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        if (tenant != null) {
+            request.header("X-Tenant-Id", tenant);
+        }
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
@@ -133,12 +143,32 @@ public final class Api {
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
 
+        public String contentType() {
+            return header("Content-Type");
+        }
+
         public Map<String, Object> json() {
+            return read(Argument.mapOf(String.class, Object.class));
+        }
+
+        /** The body read as {@code type} (a contract record, say). */
+        public <T> T as(Class<T> type) {
+            return read(Argument.of(type));
+        }
+
+        public <T> T read(Argument<T> type) {
             try {
-                return JSON.readValue(body, Argument.mapOf(String.class, Object.class));
+                return JSON.readValue(body, type);
             } catch (IOException e) {
-                throw new UncheckedIOException("not a JSON object (" + status + "): " + body, e);
+                throw new UncheckedIOException("not " + type + " (" + status + "): " + body, e);
             }
+        }
+
+        /** The fields named by a problem's field errors, in order. */
+        public List<String> errorFields() {
+            List<Object> errors = list("errors");
+            return errors == null ? List.of()
+                    : errors.stream().map(e -> String.valueOf(((Map<?, ?>) e).get("field"))).toList();
         }
 
         /** A value at a dotted path such as {@code total.onHand} or {@code lines.0.sku}. */

@@ -1,5 +1,7 @@
 package dev.psi.kernel.events;
 
+import dev.psi.testing.Rows;
+
 import static dev.psi.kernel.events.TestEvents.aPlacedOrder;
 import static dev.psi.kernel.events.TestEvents.anEventId;
 import static dev.psi.kernel.events.TestEvents.anOrderNumber;
@@ -12,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.psi.contract.events.PsiEvent;
 import dev.psi.contract.events.SalesOrderEvents;
 import dev.psi.contract.events.Topics;
+import dev.psi.testing.Api;
 import dev.psi.testing.PsiTestResources;
 import dev.psi.testing.TestInfrastructure;
 import io.cloudevents.kafka.KafkaMessageFactory;
@@ -25,6 +28,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -52,6 +56,9 @@ class OutboxRelayTest implements PsiTestResources {
     @Inject
     @Client("/")
     HttpClient client;
+
+    @Inject
+    EmbeddedServer server;
 
     @Inject
     JsonMapper json;
@@ -88,7 +95,7 @@ class OutboxRelayTest implements PsiTestResources {
         String order = anOrderNumber();
         String eventId = anEventId();
 
-        var answer = place(client, order, eventId, false);
+        var answer = place(server.getURI(), order, eventId, false);
 
         assertEquals(200, answer.status(), answer::toString);
         var record = salesOrders.await(order, 1).get(0);
@@ -120,12 +127,12 @@ class OutboxRelayTest implements PsiTestResources {
         String rolledBack = anEventId();
         String marker = anEventId();
 
-        var failed = place(client, order, rolledBack, true);
-        var placed = place(client, order, marker, false);
+        var failed = place(server.getURI(), order, rolledBack, true);
+        var placed = place(server.getURI(), order, marker, false);
 
         assertEquals(409, failed.status(), failed::toString);
         assertEquals(200, placed.status(), placed::toString);
-        assertEquals(0, Db.count("SELECT COUNT(*) FROM outbox WHERE event_id = ?", rolledBack));
+        assertEquals(0, Rows.count("SELECT COUNT(*) FROM outbox WHERE event_id = ?", rolledBack));
         // Same key, same partition, published in commit order: had the rolled-back event been sent,
         // it would have arrived before the marker.
         var records = salesOrders.await(order, 1);
@@ -139,11 +146,11 @@ class OutboxRelayTest implements PsiTestResources {
         String first = anEventId();
         String second = anEventId();
         long elapsed;
-        try (var offline = offlineFunction();
-             var offlineClient = HttpClient.create(offline.getBean(EmbeddedServer.class).start().getURL())) {
-            place(offlineClient, firstOrder, first, false);
+        try (var offline = offlineFunction()) {
+            var offlineServer = offline.getBean(EmbeddedServer.class).start();
+            place(offlineServer.getURI(), firstOrder, first, false);
             long start = System.nanoTime();
-            var answer = place(offlineClient, secondOrder, second, false);
+            var answer = place(offlineServer.getURI(), secondOrder, second, false);
             elapsed = Duration.ofNanos(System.nanoTime() - start).toMillis();
             assertEquals(200, answer.status(), answer::toString);
             // The first publish attempt waits max.block.ms (3 s) for a broker, then gives up.
@@ -189,7 +196,7 @@ class OutboxRelayTest implements PsiTestResources {
         assertNotNull(Db.outboxRow(other.eventId()).get("published_at"));
         assertEquals(other.eventId(), TopicTail.header(salesOrders.await(otherOrder, 1).get(0), "ce_id"));
 
-        Db.update("UPDATE outbox SET topic = ? WHERE id = ?", Topics.SALES_ORDERS, poisonedId);
+        Rows.execute("UPDATE outbox SET topic = ? WHERE id = ?", Topics.SALES_ORDERS, poisonedId);
         var second = sweep();
 
         assertTrue(second.published() >= 2, second::toString);
@@ -215,7 +222,7 @@ class OutboxRelayTest implements PsiTestResources {
         // A sweep may leave rows that the other one held back for order's sake; the next one takes them.
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             sweep();
-            return Db.count("SELECT COUNT(*) FROM outbox WHERE published_at IS NULL AND aggregate_id IN (?, ?, ?, ?)",
+            return Rows.count("SELECT COUNT(*) FROM outbox WHERE published_at IS NULL AND aggregate_id IN (?, ?, ?, ?)",
                     orders.toArray()) == 0;
         });
 
@@ -232,9 +239,9 @@ class OutboxRelayTest implements PsiTestResources {
         await().atMost(Duration.ofSeconds(10)).until(() -> pendingGauge() == sweep.pending());
     }
 
-    private TestHttp.Answer place(HttpClient httpClient, String order, String eventId, boolean fail) {
-        return TestHttp.exchange(httpClient.toBlocking(), HttpRequest.POST(
-                "/test/sales-orders/" + order + "?eventId=" + eventId + "&fail=" + fail, ""));
+    private Api.Response place(URI function, String order, String eventId, boolean fail) {
+        return new Api(function, TestEvents.TENANT).withAuthorization(null).post(
+                "/test/sales-orders/" + order + "?eventId=" + eventId + "&fail=" + fail, "");
     }
 
     /** What the PingSource of knative/ping-sources.yaml sends once a minute. */
@@ -271,7 +278,7 @@ class OutboxRelayTest implements PsiTestResources {
     /** A committed row that no after-commit publish knows about, as a crashed process leaves it. */
     private long insertPending(PsiEvent event, String topic) {
         try {
-            Db.update("INSERT INTO outbox (tenant_id, event_id, event_type, source, topic, message_key, aggregate_id,"
+            Rows.execute("INSERT INTO outbox (tenant_id, event_id, event_type, source, topic, message_key, aggregate_id,"
                             + " payload, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     event.tenantId(), event.eventId(), event.eventType().type(), "/psi/kernel-test", topic,
                     event.aggregateId(), event.aggregateId(), json.writeValueAsString(event),
