@@ -1,12 +1,11 @@
 package dev.psi.catalog;
 
-import dev.psi.contract.problem.Problem;
-import dev.psi.testing.Api;
-import dev.psi.testing.Fixtures;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.psi.contract.problem.Problem;
+import dev.psi.testing.Api;
+import dev.psi.testing.Fixtures;
 import dev.psi.testing.TestInfrastructure;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;

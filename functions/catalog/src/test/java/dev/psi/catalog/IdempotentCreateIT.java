@@ -1,18 +1,16 @@
 package dev.psi.catalog;
 
-import dev.psi.testing.TenantTest;
-
-import dev.psi.testing.Rows;
-import dev.psi.contract.problem.Problem;
-import dev.psi.testing.Api;
-import dev.psi.testing.Fixtures;
-
 import static dev.psi.testing.Fixtures.productRequest;
 import static dev.psi.testing.Fixtures.warehouseRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.psi.contract.catalog.Product;
+import dev.psi.contract.problem.Problem;
+import dev.psi.testing.Api;
+import dev.psi.testing.Fixtures;
+import dev.psi.testing.Rows;
+import dev.psi.testing.TenantTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.ArrayList;
 import java.util.List;

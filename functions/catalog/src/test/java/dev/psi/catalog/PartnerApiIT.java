@@ -1,16 +1,14 @@
 package dev.psi.catalog;
 
-import dev.psi.testing.TenantTest;
-
-import dev.psi.testing.Rows;
-import dev.psi.contract.problem.Problem;
-
 import static dev.psi.testing.Fixtures.partnerRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.psi.contract.catalog.Partner;
 import dev.psi.contract.common.Page;
+import dev.psi.contract.problem.Problem;
+import dev.psi.testing.Rows;
+import dev.psi.testing.TenantTest;
 import io.micronaut.core.type.Argument;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;

@@ -1,17 +1,15 @@
 package dev.psi.catalog;
 
-import dev.psi.testing.TenantTest;
-
-import dev.psi.testing.Rows;
-import dev.psi.contract.problem.Problem;
-import dev.psi.testing.Api;
-
 import static dev.psi.testing.Fixtures.partnerRequest;
 import static dev.psi.testing.Fixtures.productRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.psi.contract.problem.Problem;
+import dev.psi.testing.Api;
 import dev.psi.testing.Fixtures.Body;
+import dev.psi.testing.Rows;
+import dev.psi.testing.TenantTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.math.BigDecimal;
 import java.util.List;

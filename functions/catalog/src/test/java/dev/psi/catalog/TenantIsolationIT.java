@@ -1,9 +1,5 @@
 package dev.psi.catalog;
 
-import dev.psi.testing.Rows;
-import dev.psi.testing.Api;
-import dev.psi.testing.Fixtures;
-
 import static dev.psi.testing.Fixtures.partnerRequest;
 import static dev.psi.testing.Fixtures.productRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.psi.contract.catalog.Product;
 import dev.psi.contract.common.Page;
+import dev.psi.testing.Api;
+import dev.psi.testing.Fixtures;
 import dev.psi.testing.PsiTestResources;
+import dev.psi.testing.Rows;
 import io.micronaut.core.type.Argument;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

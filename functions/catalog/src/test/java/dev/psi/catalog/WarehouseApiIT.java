@@ -1,10 +1,5 @@
 package dev.psi.catalog;
 
-import dev.psi.testing.TenantTest;
-
-import dev.psi.testing.Rows;
-import dev.psi.contract.problem.Problem;
-
 import static dev.psi.testing.Fixtures.warehouseRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.psi.contract.catalog.Warehouse;
 import dev.psi.contract.common.Page;
+import dev.psi.contract.problem.Problem;
+import dev.psi.testing.Rows;
+import dev.psi.testing.TenantTest;
 import io.micronaut.core.type.Argument;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;

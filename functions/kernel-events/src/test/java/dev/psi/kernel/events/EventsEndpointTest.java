@@ -1,10 +1,5 @@
 package dev.psi.kernel.events;
 
-import dev.psi.testing.Rows;
-
-import dev.psi.testing.Api;
-import io.micronaut.runtime.server.EmbeddedServer;
-
 import static dev.psi.kernel.events.TestEvents.aLowStock;
 import static dev.psi.kernel.events.TestEvents.aPlacedOrder;
 import static dev.psi.kernel.events.TestEvents.anEventId;
@@ -13,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.psi.contract.events.PsiEvent;
+import dev.psi.testing.Api;
 import dev.psi.testing.PsiTestResources;
+import dev.psi.testing.Rows;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.IOException;

@@ -1,7 +1,5 @@
 package dev.psi.kernel.events;
 
-import dev.psi.testing.Rows;
-
 import static dev.psi.kernel.events.TestEvents.aPlacedOrder;
 import static dev.psi.kernel.events.TestEvents.anEventId;
 import static dev.psi.kernel.events.TestEvents.anOrderNumber;
@@ -14,8 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.psi.contract.events.PsiEvent;
 import dev.psi.contract.events.SalesOrderEvents;
 import dev.psi.contract.events.Topics;
+import dev.psi.kernel.db.Database;
+import dev.psi.kernel.tenant.TenantId;
 import dev.psi.testing.Api;
 import dev.psi.testing.PsiTestResources;
+import dev.psi.testing.Rows;
 import dev.psi.testing.TestInfrastructure;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.micronaut.context.ApplicationContext;
@@ -61,6 +62,9 @@ class OutboxRelayTest implements PsiTestResources {
     EmbeddedServer server;
 
     @Inject
+    Database database;
+
+    @Inject
     JsonMapper json;
 
     TopicTail salesOrders;
@@ -88,6 +92,27 @@ class OutboxRelayTest implements PsiTestResources {
     @AfterAll
     void closeTail() {
         salesOrders.close();
+    }
+
+    @Test
+    void shouldReadAnAggregatesTrailOfEmittedAndAppliedEventsOldestFirstForItsTenantOnly() throws Exception {
+        String order = anOrderNumber();
+        String emitted = anEventId();
+        assertEquals(200, place(server.getURI(), order, emitted, false).status());
+        var applied = aPlacedOrder(anEventId(), order, "C-1");
+        var answer = new Api(server.getURI(), TestEvents.TENANT).withAuthorization(null).post("/events", Api.write(applied),
+                "ce-specversion", "1.0", "ce-id", applied.eventId(), "ce-source", "/psi/order-create",
+                "ce-type", applied.eventType().type(), "ce-time", applied.occurredAt().toString(),
+                "ce-tenantid", applied.tenantId());
+        assertEquals(200, answer.status(), answer::toString);
+
+        var trail = database.read(tx -> EventTrail.of(tx, new TenantId(TestEvents.TENANT), order));
+
+        assertEquals(List.of(EventTrail.EMITTED + " " + emitted, EventTrail.APPLIED + " " + applied.eventId()),
+                trail.stream().map(e -> e.direction() + " " + e.eventId()).toList(), trail::toString);
+        assertTrue(trail.stream().allMatch(e -> applied.eventType().type().equals(e.eventType()) && e.at() != null),
+                trail::toString);
+        assertEquals(List.of(), database.read(tx -> EventTrail.of(tx, new TenantId("other-tenant"), order)));
     }
 
     @Test
