@@ -59,12 +59,12 @@ class WarehouseApiIT extends TenantTest {
 
     @Test
     void shouldTakeIfMatchStarAsAnyCurrentVersion() {
-        var body = aWarehouse();
+        var body = warehouseRequest();
         api.post("/api/warehouses", body.build());
         api.put("/api/warehouses/" + body.key(), body.with("name", "First edit").build(), "If-Match", "\"0\"");
 
         var reply = api.put("/api/warehouses/" + body.key(), body.with("name", "Any version").build(), "If-Match", "*");
-        var missing = api.put("/api/warehouses/NOPE", aWarehouse().with("code", "NOPE").build(), "If-Match", "*");
+        var missing = api.put("/api/warehouses/NOPE", warehouseRequest().with("code", "NOPE").build(), "If-Match", "*");
         var deactivated = api.post("/api/warehouses/" + body.key() + "/deactivate", null, "If-Match", "*");
 
         assertEquals(200, reply.status(), reply::toString);
@@ -77,8 +77,8 @@ class WarehouseApiIT extends TenantTest {
     void shouldCountANameInCharactersNotUtf16Units() {
         String twoHundredEmoji = "\uD83C\uDF4E".repeat(200);
 
-        var accepted = api.post("/api/warehouses", aWarehouse().with("name", twoHundredEmoji).build());
-        var refused = api.post("/api/warehouses", aWarehouse().with("name", twoHundredEmoji + "x").build());
+        var accepted = api.post("/api/warehouses", warehouseRequest().with("name", twoHundredEmoji).build());
+        var refused = api.post("/api/warehouses", warehouseRequest().with("name", twoHundredEmoji + "x").build());
 
         assertEquals(201, accepted.status(), accepted::toString);
         assertEquals(twoHundredEmoji, accepted.as(Warehouse.class).name());
@@ -88,12 +88,12 @@ class WarehouseApiIT extends TenantTest {
 
     @Test
     void shouldAnswerAPageWhoseOffsetOverflowsAnIntWithAnEmptyPage() {
-        api.post("/api/warehouses", aWarehouse().build());
+        api.post("/api/warehouses", warehouseRequest().build());
 
         var reply = api.get("/api/warehouses?page=2147483647&size=200");
 
         assertEquals(200, reply.status(), reply::toString);
-        assertEquals(List.of(), reply.map().get("items"));
+        assertEquals(List.of(), reply.json().get("items"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.psi.security;
 import dev.psi.contract.audit.AuditEntry;
 import dev.psi.contract.common.Page;
 import dev.psi.kernel.db.Database;
+import dev.psi.kernel.db.ListQuery;
 import dev.psi.kernel.db.Pages;
 import dev.psi.kernel.db.Where;
 import dev.psi.kernel.tenant.TenantId;
@@ -33,7 +34,7 @@ class AuditController {
         var where = Where.tenant("tenant_id", tenant).andIf(actor, "actor = ?").andIf(entityType, "entity_type = ?")
                 .andIf(entityKey, "entity_key = ?").andIf(action, "action = ?");
         return database.read(tx -> Pages.fetch(tx,
-                "SELECT id, actor, action, entity_type, entity_key, details, created_at FROM audit_log", where,
+                new ListQuery("id, actor, action, entity_type, entity_key, details, created_at", "audit_log"), where,
                 "ORDER BY id DESC", PageRequest.of(page, size),
                 row -> new AuditEntry(row.longValue("id"), row.string("actor"), row.string("action"),
                         row.string("entity_type"), row.string("entity_key"), row.string("details"),
