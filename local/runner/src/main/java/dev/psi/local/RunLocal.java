@@ -65,7 +65,6 @@ public final class RunLocal {
 
         var stopped = new CountDownLatch(1);
         var resources = new ArrayList<AutoCloseable>();
-        stopOnCtrlC();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("psi-local       | stopping every process ...");
             for (int i = resources.size() - 1; i >= 0; i--) {
@@ -106,20 +105,6 @@ public final class RunLocal {
         }
         printScreen(out, system, infrastructure, options, started);
         stopped.await();
-    }
-
-    /**
-     * Ctrl-C stops everything even when this JVM was started from a background or non-interactive shell: such a
-     * shell hands SIGINT on as ignored, and the JVM then installs no handler of its own (INFRA-NOTES), so the
-     * terminal's Ctrl-C would reach the embedded servers but not the launcher. Exiting runs the shutdown hook.
-     */
-    @SuppressWarnings("restriction")
-    private static void stopOnCtrlC() {
-        try {
-            sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> System.exit(130));
-        } catch (IllegalArgumentException | UnsupportedOperationException e) {
-            // no SIGINT on this platform: SIGTERM and the JVM's own handling remain
-        }
     }
 
     /** The start-up screen: one table of every process, then ready, the URL and the first curl. */
