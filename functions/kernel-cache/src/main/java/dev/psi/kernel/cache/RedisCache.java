@@ -16,7 +16,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +57,14 @@ public final class RedisCache {
     private RedisClient client;
     private StatefulRedisConnection<String, String> connection;
     private volatile Instant quietUntil = Instant.MIN;
+    /** Keys whose invalidation has not reached Redis yet. */
+    private final Set<String> missed = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicBoolean retrying = new java.util.concurrent.atomic.AtomicBoolean();
+    private final ScheduledExecutorService retrier = Executors.newSingleThreadScheduledExecutor(task -> {
+        var thread = new Thread(task, "cache-invalidation-retry");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     RedisCache(@Value("${psi.redis.host}") String host, @Value("${psi.redis.port}") int port,
                @Value("${psi.redis.timeout}") Duration timeout,
@@ -64,6 +77,9 @@ public final class RedisCache {
 
     /** The current generation of {@code key} and the entry under it, or an empty value on a miss or error. */
     public Lookup lookup(String key) {
+        if (!missed.isEmpty()) {
+            retryMissed();
+        }
         return call("lookup", () -> {
             List<Object> reply = redis().sync().eval(LOOKUP, ScriptOutputType.MULTI, genKey(key), key);
             String generation = String.valueOf(reply.get(0));
@@ -79,9 +95,35 @@ public final class RedisCache {
         call("store", () -> redis().sync().set(key + ":" + generation, value, SetArgs.Builder.ex(ttl)));
     }
 
-    /** Retires every entry of {@code key}: call after the change has committed. */
+    /**
+     * Retires every entry of {@code key}: call after the change has committed. An invalidation that
+     * cannot reach Redis is kept and retried (every back-off period, and before any later command), so
+     * that an entry cached before the outage is not served once Redis returns.
+     */
     public void invalidate(String key) {
-        call("invalidate", () -> redis().sync().set(genKey(key), UUID.randomUUID().toString()));
+        missed.add(key);
+        retryMissed();
+        if (!missed.isEmpty() && retrying.compareAndSet(false, true)) {
+            retrier.schedule(this::retryMissedRepeatedly, BACK_OFF.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void retryMissed() {
+        for (String key : List.copyOf(missed)) {
+            if (call("invalidate", () -> redis().sync().set(genKey(key), UUID.randomUUID().toString())).isEmpty()) {
+                return;
+            }
+            missed.remove(key);
+        }
+    }
+
+    private void retryMissedRepeatedly() {
+        retryMissed();
+        if (missed.isEmpty()) {
+            retrying.set(false);
+        } else {
+            retrier.schedule(this::retryMissedRepeatedly, BACK_OFF.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     private static String genKey(String key) {
@@ -121,6 +163,7 @@ public final class RedisCache {
 
     @PreDestroy
     synchronized void close() {
+        retrier.shutdownNow();
         if (connection != null) {
             connection.close();
         }

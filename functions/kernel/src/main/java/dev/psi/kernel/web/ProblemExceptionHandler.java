@@ -3,6 +3,7 @@ package dev.psi.kernel.web;
 import dev.psi.kernel.db.DataAccessException;
 import dev.psi.kernel.db.SqlErrors;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -34,13 +35,18 @@ final class ProblemExceptionHandler implements ExceptionHandler<ProblemException
     }
 }
 
-/** A database that cannot be reached is 503 (retry later); anything else from it is a 500. */
+/**
+ * A database that cannot be reached (no connection from the pool within its timeout, a refused or broken
+ * connection: {@link SqlErrors#isUnavailable}) is 503 with {@code Retry-After}; anything else from it is a 500.
+ */
 @Produces
 @Singleton
 @Requires(classes = {DataAccessException.class, ExceptionHandler.class})
 final class DataAccessExceptionHandler implements ExceptionHandler<DataAccessException, HttpResponse<?>> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DataAccessExceptionHandler.class);
+    /** How long a client should wait before retrying a request the database could not serve. */
+    private static final String RETRY_AFTER_SECONDS = "2";
 
     private final ErrorResponseProcessor<?> processor;
 
@@ -57,8 +63,11 @@ final class DataAccessExceptionHandler implements ExceptionHandler<DataAccessExc
             LOG.error("database error for {} {}", request.getMethod(), request.getPath(), exception);
         }
         var status = unavailable ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.INTERNAL_SERVER_ERROR;
+        var response = HttpResponse.status(status);
+        if (unavailable) {
+            response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
         return processor.processResponse(
-                ErrorContext.builder(request).cause(exception).errorMessage(status.getReason()).build(),
-                HttpResponse.status(status));
+                ErrorContext.builder(request).cause(exception).errorMessage(status.getReason()).build(), response);
     }
 }
