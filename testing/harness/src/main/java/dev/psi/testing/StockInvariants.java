@@ -52,6 +52,36 @@ public final class StockInvariants {
         }
     }
 
+    /**
+     * The one consistency check of the fault tests: stock equals its ledger ({@link #assertStockEqualsLedger})
+     * and every stock row's reserved quantity equals what its open reservations still hold
+     * (quantity - issued - released, summed over the documents that reserved it).
+     */
+    public static void assertConsistent(String tenant) {
+        assertStockEqualsLedger(tenant);
+        var problems = new ArrayList<String>();
+        String sql = "SELECT s.product_id, s.warehouse_id, s.reserved,"
+                + " COALESCE((SELECT SUM(r.quantity - r.issued - r.released) FROM stock_reservations r"
+                + "   WHERE r.tenant_id = s.tenant_id AND r.product_id = s.product_id AND r.warehouse_id = s.warehouse_id), 0)"
+                + "   AS open_reservations"
+                + " FROM stock s WHERE s.tenant_id = ?";
+        try (var connection = TestInfrastructure.get().connection(); var statement = connection.prepareStatement(sql)) {
+            statement.setString(1, tenant);
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    check(problems, "stock(product " + rows.getLong("product_id") + ", warehouse " + rows.getLong("warehouse_id")
+                            + ") reserved vs open reservations", rows.getBigDecimal("reserved"),
+                            rows.getBigDecimal("open_reservations"));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        if (!problems.isEmpty()) {
+            throw new AssertionError("reserved stock does not equal the open reservations:\n" + String.join("\n", problems));
+        }
+    }
+
     private static void check(List<String> problems, String what, BigDecimal expected, BigDecimal actual) {
         if (expected.compareTo(actual) != 0) {
             problems.add(what + ": " + expected + " != " + actual);

@@ -33,7 +33,7 @@ final class DatabaseReadinessIndicator extends AbstractHealthIndicator<Map<Strin
         thread.setDaemon(true);
         return thread;
     });
-    private Future<Integer> running;
+    private Future<?> running;
 
     DatabaseReadinessIndicator(Database database, @Value("${psi.health.database-timeout:800ms}") Duration timeout) {
         this.database = database;

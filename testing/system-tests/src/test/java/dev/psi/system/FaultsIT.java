@@ -1,0 +1,359 @@
+package dev.psi.system;
+
+import static dev.psi.testing.StockInvariants.assertConsistent;
+import static dev.psi.testing.StockInvariants.decimal;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.psi.local.LocalSystem;
+import dev.psi.schema.DatabaseSettings;
+import dev.psi.testing.Api;
+import dev.psi.testing.Fixtures;
+import dev.psi.testing.TestInfrastructure;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * What happens when something fails: the database, Kafka or Redis goes away and comes back, a function is
+ * killed with kill -9 between commit and publish. The functions run as processes (as on the cluster) on a system
+ * of this class's own, its own Kafka broker, and their database and Redis behind a {@link TcpFault} each, so an
+ * outage is real to them without stopping servers that other tests share. Every test ends with every accepted
+ * order in its final state and the stock consistent ({@link dev.psi.testing.StockInvariants#assertConsistent}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FaultsIT {
+
+    private static final List<String> FUNCTIONS = List.of("order-create", "order-workflow", "stock-adjust", "inventory-query");
+
+    LocalSystem system;
+    TcpFault database;
+    TcpFault redis;
+    String tenant;
+
+    @BeforeAll
+    void startSystem() throws Exception {
+        var infrastructure = TestInfrastructure.get();
+        DatabaseSettings real = infrastructure.database();
+        database = TcpFault.to(real.host(), real.port());
+        redis = TcpFault.to(infrastructure.redisHost(), infrastructure.redisPort());
+        Path root = Launch.ROOT;
+        system = LocalSystem.start(new LocalSystem.Settings(root, root.resolve("testing/system-tests/target/faults"),
+                new DatabaseSettings("127.0.0.1", database.port, real.name(), real.user(), real.password()),
+                "127.0.0.1", redis.port, Map.of(), Duration.ofHours(1), FUNCTIONS, null, null, Optional.empty(), -1, null));
+    }
+
+    @AfterAll
+    void stopSystem() throws Exception {
+        if (system != null) {
+            system.close();
+        }
+        database.close();
+        redis.close();
+    }
+
+    @BeforeEach
+    void tenantWithStock() {
+        tenant = Fixtures.newTenant();
+        Fixtures.warehouse(tenant, "WH1");
+        Fixtures.customer(tenant, "CUS1");
+        Fixtures.aProduct(tenant, "A").create();
+        var adjusted = api("stock-adjust").post("/api/stock/adjustments", Map.of("warehouseCode", "WH1",
+                "sku", "A", "quantity", 50, "reason", "FOUND", "unitCost", 1));
+        assertEquals(201, adjusted.status(), adjusted.body());
+    }
+
+    @AfterEach
+    void everythingBack() throws Exception {
+        database.restore();
+        redis.restore();
+        if (system.kafkaPid() == -1) {
+            system.startKafka();
+        }
+    }
+
+    @Test
+    void databaseDownAndBack() throws Exception {
+        String before = placeOrder("1");
+        awaitStatus(before, "CONFIRMED");
+        URI orderCreate = direct("order-create");
+        assertEquals(200, new Api(orderCreate, tenant).get("/health/readiness").status());
+
+        database.cut();
+        try {
+            long started = System.nanoTime();
+            var readiness = new Api(orderCreate, tenant).get("/health/readiness");
+            long probeMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            assertEquals(503, readiness.status(), readiness.body());
+            assertTrue(readiness.body().contains("DOWN"), readiness.body());
+            assertTrue(probeMillis < 1_000, "the readiness probe answers within Kubernetes' 1 s: " + probeMillis + " ms");
+
+            started = System.nanoTime();
+            var refused = api("order-create").post("/api/sales-orders", order("1"));
+            long requestMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            assertUnavailable(refused);
+            assertTrue(requestMillis < 8_000, "no hang: " + requestMillis + " ms");
+            assertUnavailable(api("order-workflow").get("/api/sales-orders/" + before));
+        } finally {
+            database.restore();
+        }
+
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> new Api(orderCreate, tenant).get("/health/readiness").status() == 200);
+        String after = placeOrder("2");
+        awaitStatus(after, "CONFIRMED");
+        assertEquals(orderCreate, direct("order-create"), "recovered without a restart");
+        assertFinal(Map.of(before, "1", after, "2"));
+    }
+
+    @Test
+    void kafkaDownAndBackDeliversEveryEventInOrderPerAggregate() throws Exception {
+        system.stopKafka();
+        var orders = new LinkedHashMap<String, String>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                long started = System.nanoTime();
+                orders.put(placeOrder("1"), "1");
+                assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 3_000, "Kafka down must not slow a request");
+                var adjusted = api("stock-adjust").post("/api/stock/adjustments", Map.of("warehouseCode", "WH1",
+                        "sku", "A", "quantity", 1, "reason", "FOUND", "unitCost", 1));
+                assertEquals(201, adjusted.status(), adjusted.body());
+            }
+            assertTrue(count("SELECT COUNT(*) FROM outbox WHERE tenant_id = ? AND published_at IS NULL") >= 10,
+                    "the events wait in the outbox");
+        } finally {
+            system.startKafka();
+        }
+
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            sweepAll();
+            return count("SELECT COUNT(*) FROM sales_orders WHERE tenant_id = ? AND status = 'CONFIRMED'") == 5;
+        });
+        assertFinal(orders);
+        assertDeliveredInOrderPerKey();
+    }
+
+    @Test
+    void redisDownAndBackFallsBackToTheDatabaseAndIsNotStaleAfter() throws Exception {
+        Api inventory = api("inventory-query");
+        assertOnHand(inventory, "50");
+        assertOnHand(inventory, "50");
+        double hitsBefore = cacheHits();
+        assertOnHand(inventory, "50");
+        assertTrue(cacheHits() > hitsBefore, "the cache answers while Redis is up");
+
+        redis.cut();
+        try {
+            adjust("5");
+            long started = System.nanoTime();
+            assertOnHand(inventory, "55");
+            assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 2_000, "no wait for Redis");
+            adjust("5");
+            assertOnHand(inventory, "60");
+        } finally {
+            redis.restore();
+        }
+
+        // The invalidations that could not reach Redis are retried (every 5 s, RedisCache.BACK_OFF), so the
+        // entry cached at 50 before the outage is never served once they have gone through.
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).until(() ->
+                new BigDecimal("60").compareTo(inventory.get("/api/inventory/A").decimal("total.onHand")) == 0);
+        Thread.sleep(6_000);
+        assertOnHand(inventory, "60");
+        double hitsAfter = cacheHits();
+        assertOnHand(inventory, "60");
+        assertTrue(cacheHits() > hitsAfter, "the cache is used again after Redis returns");
+        String order = placeOrder("3");
+        awaitStatus(order, "CONFIRMED");
+        assertFinal(Map.of(order, "3"));
+    }
+
+    @Test
+    void aFunctionKilledBetweenCommitAndPublishLosesNothing() throws Exception {
+        system.stopKafka(); // the relay cannot publish: what is committed stays in the outbox
+        var orders = new LinkedHashMap<String, String>();
+        long pid;
+        try {
+            for (int i = 0; i < 5; i++) {
+                orders.put(placeOrder("2"), "2");
+            }
+            assertEquals(5L, count("SELECT COUNT(*) FROM outbox WHERE tenant_id = ? AND published_at IS NULL"
+                    + " AND event_type = 'psi.sales-order.placed.v1'"));
+            pid = system.function("order-create").kill().orElseThrow();
+            await().atMost(Duration.ofSeconds(10)).until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+        } finally {
+            system.startKafka();
+        }
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+                .until(() -> system.function("order-create").ifReady().isPresent());
+        assertNotEquals(pid, system.function("order-create").status().pid(), "a new process");
+
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            internalPost("order-create", "/outbox/sweep");
+            sweepAll();
+            return count("SELECT COUNT(*) FROM sales_orders WHERE tenant_id = ? AND status = 'CONFIRMED'") == 5;
+        });
+        assertFinal(orders);
+    }
+
+    // ---- the checks every fault test ends with
+
+    /** Every accepted order CONFIRMED exactly once, holding exactly its quantity reserved; the stock consistent. */
+    private void assertFinal(Map<String, String> accepted) {
+        for (var order : accepted.entrySet()) {
+            String number = order.getKey();
+            assertEquals("CONFIRMED", api("order-workflow").get("/api/sales-orders/" + number).text("status"), number);
+            assertEquals(1L, decimal("SELECT COUNT(*) FROM order_status_history WHERE tenant_id = ? AND order_number = ?"
+                    + " AND to_status = 'CONFIRMED'", tenant, number).longValue(), number + " confirmed once");
+            assertEquals(1L, decimal("SELECT COUNT(*) FROM stock_reservations WHERE tenant_id = ? AND document_number = ?",
+                    tenant, number).longValue(), number + " reserved once");
+            assertEquals(0, new BigDecimal(order.getValue()).compareTo(decimal("SELECT quantity FROM stock_reservations"
+                    + " WHERE tenant_id = ? AND document_number = ?", tenant, number)), number + " reserves its quantity");
+        }
+        assertEquals(0L, count("SELECT COUNT(*) FROM dead_letters WHERE tenant_id = ?"), "nothing dead-lettered");
+        assertConsistent(tenant);
+    }
+
+    /** Each key's events reached Kafka in the order the outbox holds them (the order they were committed in). */
+    private void assertDeliveredInOrderPerKey() throws Exception {
+        Map<String, List<String>> committed = new LinkedHashMap<>();
+        try (var connection = TestInfrastructure.get().connection();
+             var statement = connection.prepareStatement("SELECT topic, message_key, event_id FROM outbox WHERE tenant_id = ?"
+                     + " ORDER BY id")) {
+            statement.setString(1, tenant);
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    committed.computeIfAbsent(rows.getString(1) + "/" + rows.getString(2), k -> new ArrayList<>()).add(rows.getString(3));
+                }
+            }
+        }
+        int expected = committed.values().stream().mapToInt(List::size).sum();
+        Map<String, List<String>> delivered = new LinkedHashMap<>();
+        var seen = new HashSet<String>();
+        var properties = new Properties();
+        properties.put("bootstrap.servers", system.kafkaBootstrapServers());
+        try (var consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
+            var partitions = new ArrayList<TopicPartition>();
+            for (String topic : List.of("psi.purchase-orders", "psi.sales-orders", "psi.stock")) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (seen.size() < expected && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    var tenantHeader = record.headers().lastHeader("ce_tenantid");
+                    var id = record.headers().lastHeader("ce_id");
+                    if (tenantHeader != null && id != null && tenant.equals(new String(tenantHeader.value(), StandardCharsets.UTF_8))) {
+                        String eventId = new String(id.value(), StandardCharsets.UTF_8);
+                        if (seen.add(eventId)) { // a redelivery after a failed acknowledgement may repeat one
+                            delivered.computeIfAbsent(record.topic() + "/" + record.key(), k -> new ArrayList<>()).add(eventId);
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(expected, seen.size(), "every committed event is on Kafka");
+        assertEquals(committed, delivered, "per key, in commit order");
+        assertTrue(committed.values().stream().filter(events -> events.size() >= 2).count() >= 5,
+                "each order's key carries several events: " + committed);
+    }
+
+    private static void assertUnavailable(Api.Response response) {
+        assertEquals(503, response.status(), response.body());
+        assertTrue(String.valueOf(response.header("Content-Type")).startsWith("application/problem+json"), response.toString());
+        assertNotNull(response.header("Retry-After"), "Retry-After: " + response.headers());
+        assertFalse(response.body().contains("Exception") || response.body().contains("\tat "), response.body());
+    }
+
+    // ---- requests
+
+    private Api api(String function) {
+        return new Api(system.uri(function), tenant);
+    }
+
+    /** The function's current process, past its activator. */
+    private URI direct(String function) {
+        return system.function(function).ifReady().orElseThrow();
+    }
+
+    /**
+     * The one place the internal endpoints ({@code /outbox/sweep}, {@code /events}) are called from: once they need a
+     * credential, it is added here.
+     */
+    private Api.Response internalPost(String function, String path) {
+        return api(function).post(path, Map.of());
+    }
+
+    private void sweepAll() {
+        for (String producer : LocalSystem.PRODUCERS) {
+            internalPost(producer, "/outbox/sweep");
+        }
+    }
+
+    private Map<String, Object> order(String quantity) {
+        return Map.of("customerCode", "CUS1", "warehouseCode", "WH1",
+                "lines", List.of(Map.of("sku", "A", "quantity", new BigDecimal(quantity))));
+    }
+
+    private String placeOrder(String quantity) {
+        var response = api("order-create").post("/api/sales-orders", order(quantity));
+        assertEquals(201, response.status(), response.body());
+        return response.text("number");
+    }
+
+    private void adjust(String quantity) {
+        var adjusted = api("stock-adjust").post("/api/stock/adjustments", Map.of("warehouseCode", "WH1",
+                "sku", "A", "quantity", new BigDecimal(quantity), "reason", "FOUND", "unitCost", 1));
+        assertEquals(201, adjusted.status(), adjusted.body());
+    }
+
+    private void awaitStatus(String number, String status) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> status.equals(api("order-workflow").get("/api/sales-orders/" + number).text("status")));
+    }
+
+    private void assertOnHand(Api inventory, String expected) {
+        var response = inventory.get("/api/inventory/A");
+        assertEquals(200, response.status(), response.body());
+        assertEquals(0, new BigDecimal(expected).compareTo(response.decimal("total.onHand")), response.body());
+    }
+
+    private double cacheHits() {
+        var body = api("inventory-query").get("/prometheus").body();
+        var matcher = Pattern.compile("psi_inventory_cache_total\\{[^}]*result=\"hit\"[^}]*} ([0-9.E+]+)").matcher(body);
+        double total = 0;
+        while (matcher.find()) {
+            total += Double.parseDouble(matcher.group(1));
+        }
+        return total;
+    }
+
+    private long count(String sql) {
+        return decimal(sql, tenant).longValue();
+    }
+}
