@@ -55,13 +55,13 @@ public final class StockInvariants {
     /**
      * The one consistency check of the fault tests: stock equals its ledger ({@link #assertStockEqualsLedger})
      * and every stock row's reserved quantity equals what its open reservations still hold
-     * (quantity - issued - released, summed over the documents that reserved it).
+     * (stock_reservations.quantity is what a document still holds; issued and released count what left it).
      */
     public static void assertConsistent(String tenant) {
         assertStockEqualsLedger(tenant);
         var problems = new ArrayList<String>();
         String sql = "SELECT s.product_id, s.warehouse_id, s.reserved,"
-                + " COALESCE((SELECT SUM(r.quantity - r.issued - r.released) FROM stock_reservations r"
+                + " COALESCE((SELECT SUM(r.quantity) FROM stock_reservations r"
                 + "   WHERE r.tenant_id = s.tenant_id AND r.product_id = s.product_id AND r.warehouse_id = s.warehouse_id), 0)"
                 + "   AS open_reservations"
                 + " FROM stock s WHERE s.tenant_id = ?";
