@@ -22,9 +22,17 @@ public final class ColdStart {
     record Target(String name, List<String> command, String path) { }
     record Run(double ms, double cpu, double rssStart, double rss1000) { }
 
+    static int requests = 1000;
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("train")) { // train <name=cmd|path>: one start, 50 answers, SIGTERM (writes an AOT cache)
+            String[] nv = args[1].split("=", 2);
+            String[] cp = nv[1].split("\\|", 2);
+            requests = 50;
+            once(new Target(nv[0], List.of(cp[0].trim().split("\\s+")), cp[1]));
+            return;
+        }
         int runs = Integer.parseInt(args[0]);
         List<Target> targets = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
@@ -103,13 +111,13 @@ public final class ColdStart {
             double ms = (System.nanoTime() - start) / 1e6;
             double cpu = cpuSeconds(p.pid());
             double rss0 = rssMb(p.pid());
-            for (int i = 0; i < 1000; i++) {
+            for (int i = 0; i < requests; i++) {
                 HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding());
             }
             return new Run(ms, cpu, rss0, rssMb(p.pid()));
         } finally {
             p.destroy();
-            if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
                 p.destroyForcibly();
             }
         }

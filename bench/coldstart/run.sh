@@ -20,25 +20,32 @@ CONNJ="$(ls "$M2"/com/mysql/mysql-connector-j/*/mysql-connector-j-*.jar | grep -
 mariadb -h127.0.0.1 -uroot -e "CREATE DATABASE IF NOT EXISTS $DB"
 trap 'mariadb -h127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS $DB"' EXIT
 "$JAVA_HOME/bin/javac" -d "$OUT/floor" bench/coldstart/Floor.java
+"$JAVA_HOME/bin/jar" cf "$OUT/floor.jar" -C "$OUT/floor" .   # an AOT cache takes jars only, no directories
 export DATABASE_NAME="$DB" FLOOR_JDBC_URL="jdbc:mysql://127.0.0.1:3306/$DB?user=root"
 export KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:19230}"
 
-aot() { # name, classpath/jar args... -> AOT flag for that target (training once, cached by checksum)
-  local name="$1"; shift
-  [[ "${COLDSTART_AOT:-1}" == 1 ]] || return 0
-  local sum; sum="$(cat "$@" 2>/dev/null | sha256sum | cut -c1-16)"
+JDK_MAJOR="$("$JAVA" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1)"
+aot() { # name path cmd-after-flags files... -> prints the AOT flag; trains once per checksum of the files
+  local name="$1" path="$2" rest="$3"; shift 3
+  [[ "${COLDSTART_AOT:-1}" == 1 && "$JDK_MAJOR" -ge 25 ]] || return 0
+  local sum; sum="$(cat "$@" | sha256sum | cut -c1-16)"
   local cache="$OUT/$name-$sum.aot"
-  echo "-XX:AOTCache=$cache"
+  if [[ ! -f "$cache" ]]; then
+    echo "[coldstart] training AOT cache for $name -> $cache" >&2
+    "$JAVA" bench/coldstart/ColdStart.java train "$name=$JAVA $FLAGS -XX:AOTCacheOutput=$cache $rest|$path" >&2
+  fi
+  if [[ -f "$cache" ]]; then echo "-XX:AOTCache=$cache"; fi
 }
-declare -A PATHS=([floor]=/ [catalog]=/api/products [order-create]=/health/readiness [order-workflow]=/api/sales-orders
-                  [stock-adjust]=/health/readiness [inventory-query]=/api/inventory)
+declare -A PATHS=([floor]=/ [catalog]=/health/readiness [order-create]=/health/readiness [order-workflow]=/health/readiness
+                  [stock-adjust]=/health/readiness [inventory-query]=/health/readiness)
 ARGS=()
-FLOORCMD="$JAVA $FLAGS -cp $OUT/floor:$CONNJ Floor"
-ARGS+=("floor=$FLOORCMD|/")
+FLOORREST="-cp $OUT/floor.jar:$CONNJ Floor"
+ARGS+=("floor=$JAVA $FLAGS $(aot floor / "$FLOORREST" "$OUT/floor.jar" "$CONNJ") $FLOORREST|/")
 for f in "${FUNCS[@]}"; do
   JAR="$(ls functions/$f/target/*.jar | grep -v -e original -e sources -e tests | head -1)"
-  ARGS+=("$f=$JAVA $FLAGS -jar $JAR|${PATHS[$f]}")
+  ARGS+=("$f=$JAVA $FLAGS $(aot "$f" "${PATHS[$f]}" "-jar $JAR" "$JAR") -jar $JAR|${PATHS[$f]}")
 done
+echo "JDK: $("$JAVA" -version 2>&1 | head -1); flags: $FLAGS"
 uptime
 "$JAVA" bench/coldstart/ColdStart.java "$RUNS" "${ARGS[@]}"
 uptime
