@@ -40,7 +40,7 @@ declare -A PATHS=([floor]=/ [catalog]=/health/readiness [order-create]=/health/r
                   [stock-adjust]=/health/readiness [inventory-query]=/health/readiness)
 ARGS=()
 FLOORREST="-cp $OUT/floor.jar:$CONNJ Floor"
-ARGS+=("floor=$JAVA $FLAGS $(aot floor / "$FLOORREST" "$OUT/floor.jar" "$CONNJ") $FLOORREST|/")
+ARGS+=("floor=$JAVA $FLAGS $(aot floor / "$FLOORREST" bench/coldstart/Floor.java "$CONNJ") $FLOORREST|/")
 for f in "${FUNCS[@]}"; do
   JAR="$(ls functions/$f/target/*.jar | grep -v -e original -e sources -e tests | head -1)"
   ARGS+=("$f=$JAVA $FLAGS $(aot "$f" "${PATHS[$f]}" "-jar $JAR" "$JAR") -jar $JAR|${PATHS[$f]}")
