@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Cold-start benchmark: every function's runnable jar vs a JDK-only floor (Floor.java: httpserver + JDBC),
+# interleaved, same JDK and flags. Needs the function jars built (./mvnw -B install -DskipTests) and
+# MariaDB 127.0.0.1:3306 / Redis 6379 / Kafka ($KAFKA_BOOTSTRAP_SERVERS).
+#   bench/coldstart/run.sh [runs] [function ...]      (default 10 runs, all five functions)
+# Env: JAVA_HOME (default Temurin 25), COLDSTART_FLAGS (default deploy/jvm-flags if present),
+#      COLDSTART_AOT=1 trains and uses a JDK 25 AOT cache per jar (target/coldstart/*.aot).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT="$PWD"
+RUNS="${1:-10}"; shift || true
+FUNCS=("$@"); [[ ${#FUNCS[@]} -gt 0 ]] || FUNCS=(catalog order-create order-workflow stock-adjust inventory-query)
+JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+JAVA="$JAVA_HOME/bin/java"
+FLAGS="${COLDSTART_FLAGS:-$( [[ -f deploy/jvm-flags ]] && grep -v '^#' deploy/jvm-flags | tr '\n' ' ' || echo '-XX:+UseSerialGC -XX:TieredStopAtLevel=1')}"
+OUT="$ROOT/bench/target/coldstart"; mkdir -p "$OUT/floor"
+DB="psi_cold_$(date +%s)"
+M2="${M2:-$HOME/.m2/repository}"; [[ -n "${MAVEN_ARGS:-}" ]] && M2="$(sed -n 's/.*-Dmaven.repo.local=\([^ ]*\).*/\1/p' <<<"$MAVEN_ARGS")"
+CONNJ="$(ls "$M2"/com/mysql/mysql-connector-j/*/mysql-connector-j-*.jar | grep -v sources | sort -V | tail -1)"
+mariadb -h127.0.0.1 -uroot -e "CREATE DATABASE IF NOT EXISTS $DB"
+trap 'mariadb -h127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS $DB"' EXIT
+"$JAVA_HOME/bin/javac" -d "$OUT/floor" bench/coldstart/Floor.java
+"$JAVA_HOME/bin/jar" cf "$OUT/floor.jar" -C "$OUT/floor" .   # an AOT cache takes jars only, no directories
+export DATABASE_NAME="$DB" FLOOR_JDBC_URL="jdbc:mysql://127.0.0.1:3306/$DB?user=root"
+export KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:19230}"
+
+JDK_MAJOR="$("$JAVA" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1)"
+aot() { # name path cmd-after-flags files... -> prints the AOT flag; trains once per checksum of the files
+  local name="$1" path="$2" rest="$3"; shift 3
+  [[ "${COLDSTART_AOT:-1}" == 1 && "$JDK_MAJOR" -ge 25 ]] || return 0
+  local sum; sum="$(cat "$@" | sha256sum | cut -c1-16)"
+  local cache="$OUT/$name-$sum.aot"
+  if [[ ! -f "$cache" ]]; then
+    echo "[coldstart] training AOT cache for $name -> $cache" >&2
+    "$JAVA" bench/coldstart/ColdStart.java train "$name=$JAVA $FLAGS -XX:AOTCacheOutput=$cache $rest|$path" >&2
+  fi
+  if [[ -f "$cache" ]]; then echo "-XX:AOTCache=$cache"; fi
+}
+declare -A PATHS=([floor]=/ [catalog]=/health/readiness [order-create]=/health/readiness [order-workflow]=/health/readiness
+                  [stock-adjust]=/health/readiness [inventory-query]=/health/readiness)
+ARGS=()
+FLOORREST="-cp $OUT/floor.jar:$CONNJ Floor"
+ARGS+=("floor=$JAVA $FLAGS $(aot floor / "$FLOORREST" bench/coldstart/Floor.java "$CONNJ") $FLOORREST|/")
+for f in "${FUNCS[@]}"; do
+  JAR="$(ls functions/$f/target/*.jar | grep -v -e original -e sources -e tests | head -1)"
+  ARGS+=("$f=$JAVA $FLAGS $(aot "$f" "${PATHS[$f]}" "-jar $JAR" "$JAR") -jar $JAR|${PATHS[$f]}")
+done
+echo "JDK: $("$JAVA" -version 2>&1 | head -1); flags: $FLAGS"
+uptime
+"$JAVA" bench/coldstart/ColdStart.java "$RUNS" "${ARGS[@]}"
+uptime
