@@ -55,19 +55,24 @@ class TraceIT {
         // the order's events: placed (order-create), reserved (stock-adjust)
         var traceparents = new ArrayList<String>();
         var types = new ArrayList<String>();
+        var sources = new java.util.HashMap<String, String>();
         try (var connection = TestInfrastructure.get().connection();
              var statement = connection.prepareStatement(
-                     "SELECT event_type, traceparent FROM outbox WHERE tenant_id = ? AND aggregate_id = ? ORDER BY id")) {
+                     "SELECT event_type, source, traceparent FROM outbox WHERE tenant_id = ? AND aggregate_id = ? ORDER BY id")) {
             statement.setString(1, tenant);
             statement.setString(2, number);
             try (var rows = statement.executeQuery()) {
                 while (rows.next()) {
                     types.add(rows.getString("event_type"));
+                    sources.put(rows.getString("event_type"), rows.getString("source"));
                     traceparents.add(rows.getString("traceparent"));
                 }
             }
         }
         assertTrue(types.containsAll(List.of("psi.sales-order.placed.v1", "psi.stock.reserved.v1")), types.toString());
+        // the CloudEvent source names the producing function (docs/asyncapi.yaml: /psi/<function>)
+        assertEquals("/psi/order-create", sources.get("psi.sales-order.placed.v1"), sources.toString());
+        assertEquals("/psi/stock-adjust", sources.get("psi.stock.reserved.v1"), sources.toString());
         for (String traceparent : traceparents) {
             assertTrue(traceparent != null && traceparent.matches("00-" + traceId + "-[0-9a-f]{16}-01"),
                     "every event of the order continues the trace: " + traceparents);
