@@ -6,13 +6,12 @@ import dev.psi.contract.order.SalesOrderRequest;
 import dev.psi.contract.problem.FieldError;
 import dev.psi.contract.stock.StockAdjustmentRequest;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.serde.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 /** A body of the wrong shape is reported in the client's words: the field's JSON path and what it must be. */
 class BodyErrorsTest {
 
-    private static final JsonMapper JSON = ObjectMapper.getDefault();
+    private static final JsonMapper JSON = io.micronaut.context.ApplicationContext.builder().deduceEnvironment(false).start().getBean(JsonMapper.class);
 
     @Test
     void shouldNameTheFieldAndTheAllowedValuesOfAnEnum() {
@@ -30,6 +29,18 @@ class BodyErrorsTest {
                 "{\"warehouseCode\":{},\"sku\":\"A\",\"quantity\":5,\"reason\":\"FOUND\"}"));
         assertEquals(new FieldError("unitCost", "must be a number"), error(StockAdjustmentRequest.class,
                 "{\"warehouseCode\":\"W\",\"sku\":\"A\",\"quantity\":5,\"reason\":\"FOUND\",\"unitCost\":{\"a\":1}}"));
+    }
+
+    @Test
+    void shouldRefuseABooleanOrANumberWhereTheTypeDiffers() {
+        assertEquals(new FieldError("quantity", "must be a number"), error(StockAdjustmentRequest.class,
+                "{\"warehouseCode\":\"W\",\"sku\":\"A\",\"quantity\":true,\"reason\":\"FOUND\"}"));
+        assertEquals(new FieldError("sku", "must be text"), error(StockAdjustmentRequest.class,
+                "{\"warehouseCode\":\"W\",\"sku\":true,\"quantity\":5,\"reason\":\"FOUND\"}"));
+        assertEquals(new FieldError("warehouseCode", "must be text"), error(StockAdjustmentRequest.class,
+                "{\"warehouseCode\":12,\"sku\":\"A\",\"quantity\":5,\"reason\":\"FOUND\"}"));
+        assertEquals(new FieldError("lines[0].quantity", "must be a number"), error(SalesOrderRequest.class,
+                "{\"customerCode\":\"C\",\"warehouseCode\":\"W\",\"lines\":[{\"sku\":\"A\",\"quantity\":false}]}"));
     }
 
     @Test
