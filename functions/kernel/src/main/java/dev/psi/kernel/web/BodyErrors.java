@@ -32,6 +32,10 @@ final class BodyErrors {
                 // innermost first: the value that failed, then what holds it, up to the body
                 List<ReferencePath> path = new java.util.ArrayList<>(e.getPath());
                 Argument<?> failed = path.get(0).getArgument();
+                if (Collection.class.isAssignableFrom(failed.getType()) && path.get(0) instanceof CollectionItemReferencePath) {
+                    // the value given for the list itself (an object, text) is not an item: name the list
+                    path.remove(0);
+                }
                 java.util.Collections.reverse(path);
                 return Optional.of(new FieldError(path(path), expected(failed)));
             }

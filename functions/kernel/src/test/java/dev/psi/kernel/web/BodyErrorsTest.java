@@ -44,6 +44,12 @@ class BodyErrorsTest {
     }
 
     @Test
+    void shouldNameTheListWhereItIsNotAList() {
+        assertEquals(new FieldError("lines", "must be a list"), error(SalesOrderRequest.class,
+                "{\"customerCode\":\"C\",\"warehouseCode\":\"W\",\"lines\":{\"nested\":1}}"));
+    }
+
+    @Test
     void shouldAskForAnObjectWhereTheBodyIsAList() {
         assertEquals(new FieldError("body", "must be a JSON object"), error(StockAdjustmentRequest.class, "[1]"));
     }
