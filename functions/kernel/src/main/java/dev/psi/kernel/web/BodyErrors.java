@@ -37,7 +37,12 @@ final class BodyErrors {
                     path.remove(0);
                 }
                 java.util.Collections.reverse(path);
-                return Optional.of(new FieldError(path(path), expected(failed)));
+                String field = path(path);
+                if (Collection.class.isAssignableFrom(failed.getType())) {
+                    // the value given for the list itself (an object, text) is not one of its items: name the list
+                    field = field.replaceFirst("\\[\\d+]$", "");
+                }
+                return Optional.of(new FieldError(field, expected(failed)));
             }
             if (t instanceof SerdeException e && e.getMessage() != null && e.getMessage().startsWith("Unexpected token")) {
                 return Optional.of(new FieldError("body", "must be a JSON object"));
