@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +60,7 @@ public final class RedisCache {
     private volatile Instant quietUntil = Instant.MIN;
     /** Keys whose invalidation has not reached Redis yet. */
     private final Set<String> missed = ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.atomic.AtomicBoolean retrying = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean retrying = new AtomicBoolean();
     private final ScheduledExecutorService retrier = Executors.newSingleThreadScheduledExecutor(task -> {
         var thread = new Thread(task, "cache-invalidation-retry");
         thread.setDaemon(true);
