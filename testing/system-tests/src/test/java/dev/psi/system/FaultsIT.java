@@ -13,6 +13,7 @@ import dev.psi.local.LocalSystem;
 import dev.psi.schema.DatabaseSettings;
 import dev.psi.testing.Api;
 import dev.psi.testing.Fixtures;
+import dev.psi.testing.Prometheus;
 import dev.psi.testing.TestInfrastructure;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -370,13 +370,7 @@ class FaultsIT {
     }
 
     private double cacheHits() {
-        var body = api("inventory-query").get("/prometheus").body();
-        var matcher = Pattern.compile("psi_inventory_cache_total\\{[^}]*result=\"hit\"[^}]*} ([0-9.E+]+)").matcher(body);
-        double total = 0;
-        while (matcher.find()) {
-            total += Double.parseDouble(matcher.group(1));
-        }
-        return total;
+        return Prometheus.sum(api("inventory-query").get("/prometheus").body(), "psi_inventory_cache_total", "result", "hit");
     }
 
     private long count(String sql) {

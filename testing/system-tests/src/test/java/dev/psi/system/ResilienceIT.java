@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.psi.local.LocalSystem;
 import dev.psi.testing.Api;
 import dev.psi.testing.Fixtures;
+import dev.psi.testing.Prometheus;
 import dev.psi.testing.TestInfrastructure;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -167,13 +167,8 @@ class ResilienceIT {
     }
 
     private double duplicates(String function) {
-        var body = SystemUnderTest.api(function, tenant).get("/prometheus").body();
-        var matcher = Pattern.compile("psi_events_consumed_total\\{[^}]*outcome=\"duplicate\"[^}]*} ([0-9.E+]+)").matcher(body);
-        double total = 0;
-        while (matcher.find()) {
-            total += Double.parseDouble(matcher.group(1));
-        }
-        return total;
+        return Prometheus.sum(SystemUnderTest.api(function, tenant).get("/prometheus").body(),
+                "psi_events_consumed_total", "outcome", "duplicate");
     }
 
     private String placeOrder(String quantity) {
