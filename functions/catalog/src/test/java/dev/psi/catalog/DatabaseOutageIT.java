@@ -3,10 +3,11 @@ package dev.psi.catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.psi.contract.problem.Problem;
+import dev.psi.testing.Api;
+import dev.psi.testing.Fixtures;
 import dev.psi.testing.TestInfrastructure;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -25,8 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 class DatabaseOutageIT {
 
     EmbeddedServer server;
-    HttpClient client;
-    CatalogApi api;
+    Api api;
 
     @BeforeAll
     void startWithoutADatabase() throws IOException {
@@ -35,13 +35,11 @@ class DatabaseOutageIT {
             properties.put("psi.database.port", socket.getLocalPort()); // closed again before the catalog starts
         }
         server = ApplicationContext.run(EmbeddedServer.class, properties);
-        client = server.getApplicationContext().createBean(HttpClient.class, server.getURL());
-        api = new CatalogApi(client, server.getApplicationContext().getBean(JsonMapper.class), CatalogApi.aNewTenant());
+        api = new Api(server.getURI(), Fixtures.newTenant());
     }
 
     @AfterAll
     void stop() {
-        client.close();
         server.close();
     }
 
@@ -55,10 +53,10 @@ class DatabaseOutageIT {
         assertEquals(200, liveness.status(), liveness::toString);
         var notReady = readiness.join();
         assertEquals(503, notReady.status(), notReady::toString);
-        assertEquals("DOWN", notReady.map().get("status"), notReady::toString);
+        assertEquals("DOWN", notReady.json().get("status"), notReady::toString);
         var reply = request.join();
         assertEquals(503, reply.status(), reply::toString);
         assertTrue(reply.contentType().startsWith("application/problem+json"), reply::toString);
-        assertEquals("urn:psi:problem:unavailable", reply.problem().type());
+        assertEquals("urn:psi:problem:unavailable", reply.as(Problem.class).type());
     }
 }

@@ -3,13 +3,14 @@ package dev.psi.catalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.psi.testing.TenantTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What the cluster and its operators rely on: health probes, metrics, the OpenAPI document. */
 @MicronautTest
-class OperationsEndpointsIT extends CatalogIT {
+class OperationsEndpointsIT extends TenantTest {
 
     @Test
     @SuppressWarnings("unchecked")
@@ -17,7 +18,7 @@ class OperationsEndpointsIT extends CatalogIT {
         var reply = api.get("/health/readiness");
 
         assertEquals(200, reply.status(), reply::toString);
-        var health = reply.map();
+        var health = reply.json();
         assertEquals("UP", health.get("status"), reply::toString);
         var details = (Map<String, Object>) health.get("details");
         var database = (Map<String, Object>) details.get("database");
@@ -31,9 +32,9 @@ class OperationsEndpointsIT extends CatalogIT {
         var health = api.get("/health");
 
         assertEquals(200, liveness.status(), liveness::toString);
-        assertEquals("UP", liveness.map().get("status"));
+        assertEquals("UP", liveness.json().get("status"));
         assertEquals(200, health.status(), health::toString);
-        assertEquals("UP", health.map().get("status"));
+        assertEquals("UP", health.json().get("status"));
     }
 
     @Test

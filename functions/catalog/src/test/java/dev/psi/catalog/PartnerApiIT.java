@@ -1,11 +1,14 @@
 package dev.psi.catalog;
 
-import static dev.psi.catalog.Fixtures.aPartner;
+import static dev.psi.testing.Fixtures.partnerRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.psi.contract.catalog.Partner;
 import dev.psi.contract.common.Page;
+import dev.psi.contract.problem.Problem;
+import dev.psi.testing.Rows;
+import dev.psi.testing.TenantTest;
 import io.micronaut.core.type.Argument;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;
@@ -15,12 +18,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Suppliers and customers: the same rules, each under its own path and in its own table. */
 @MicronautTest
-class PartnerApiIT extends CatalogIT {
+class PartnerApiIT extends TenantTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"suppliers", "customers"})
     void shouldCreateAPartnerOfThatKindOnly(String kind) {
-        var body = aPartner();
+        var body = partnerRequest();
 
         var reply = api.post("/api/" + kind, body.build());
 
@@ -39,7 +42,7 @@ class PartnerApiIT extends CatalogIT {
     @ParameterizedTest
     @ValueSource(strings = {"suppliers", "customers"})
     void shouldGiveACodeWithASlashALocationThatLeadsBackToIt(String kind) {
-        var created = api.post("/api/" + kind, aPartner().with("code", "CN/SH-7").build());
+        var created = api.post("/api/" + kind, partnerRequest().with("code", "CN/SH-7").build());
 
         assertEquals("/api/" + kind + "/CN%2FSH-7", created.header("Location"));
         assertEquals("CN/SH-7", api.get(created.header("Location")).as(Partner.class).code());
@@ -50,10 +53,10 @@ class PartnerApiIT extends CatalogIT {
     void shouldRejectABadEmailAndStoreNothing(String kind) {
         var before = Rows.footprint(api.tenant());
 
-        var reply = api.post("/api/" + kind, aPartner().with("email", "not-an-email").build(), "Idempotency-Key", "bad-email");
+        var reply = api.post("/api/" + kind, partnerRequest().with("email", "not-an-email").build(), "Idempotency-Key", "bad-email");
 
         assertEquals(400, reply.status(), reply::toString);
-        assertEquals("urn:psi:problem:validation", reply.problem().type());
+        assertEquals("urn:psi:problem:validation", reply.as(Problem.class).type());
         assertEquals(List.of("email"), reply.errorFields());
         assertEquals(before, Rows.footprint(api.tenant()));
     }
@@ -61,10 +64,10 @@ class PartnerApiIT extends CatalogIT {
     @ParameterizedTest
     @ValueSource(strings = {"suppliers", "customers"})
     void shouldRejectADuplicateCodeWithConflict(String kind) {
-        var body = aPartner();
+        var body = partnerRequest();
         api.post("/api/" + kind, body.build());
 
-        var reply = api.post("/api/" + kind, aPartner().with("code", body.key()).build());
+        var reply = api.post("/api/" + kind, partnerRequest().with("code", body.key()).build());
 
         assertEquals(409, reply.status(), reply::toString);
         assertEquals(1L, Rows.count("SELECT COUNT(*) FROM " + kind + " WHERE tenant_id = ?", api.tenant()));
@@ -73,7 +76,7 @@ class PartnerApiIT extends CatalogIT {
     @ParameterizedTest
     @ValueSource(strings = {"suppliers", "customers"})
     void shouldUpdateWithIfMatchAndRefuseAStaleOneWith412(String kind) {
-        var body = aPartner();
+        var body = partnerRequest();
         api.post("/api/" + kind, body.build());
 
         var updated = api.put("/api/" + kind + "/" + body.key(), body.with("contact", "Zhang San").build(), "If-Match", "\"0\"");
@@ -91,8 +94,8 @@ class PartnerApiIT extends CatalogIT {
     @ParameterizedTest
     @ValueSource(strings = {"suppliers", "customers"})
     void shouldDeactivateOnDeleteAndListBySearch(String kind) {
-        var acme = aPartner().with("name", "Acme Trading");
-        var globex = aPartner().with("name", "Globex Foods");
+        var acme = partnerRequest().with("name", "Acme Trading");
+        var globex = partnerRequest().with("name", "Globex Foods");
         api.post("/api/" + kind, acme.build());
         api.post("/api/" + kind, globex.build());
 

@@ -1,7 +1,7 @@
 package dev.psi.catalog;
 
-import static dev.psi.catalog.Fixtures.aPartner;
-import static dev.psi.catalog.Fixtures.aProduct;
+import static dev.psi.testing.Fixtures.partnerRequest;
+import static dev.psi.testing.Fixtures.productRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -11,6 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.psi.contract.catalog.Product;
 import dev.psi.contract.common.Page;
+import dev.psi.contract.problem.Problem;
+import dev.psi.testing.Api;
+import dev.psi.testing.Rows;
+import dev.psi.testing.TenantTest;
 import io.micronaut.core.type.Argument;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.math.BigDecimal;
@@ -28,11 +32,11 @@ import org.junit.jupiter.api.Test;
 
 /** Products through HTTP: create, read, update under optimistic locking, deactivate, list. */
 @MicronautTest
-class ProductApiIT extends CatalogIT {
+class ProductApiIT extends TenantTest {
 
     @Test
     void shouldCreateProductWithLocationAndExactDecimals() {
-        var body = aProduct().with("reorderPoint", new BigDecimal("12.3456"));
+        var body = productRequest().with("reorderPoint", new BigDecimal("12.3456"));
 
         var reply = api.post("/api/products", body.build());
 
@@ -53,7 +57,7 @@ class ProductApiIT extends CatalogIT {
         assertTrue(product.active());
         assertEquals(0, product.version());
         assertNotNull(product.createdAt());
-        assertInstanceOf(Number.class, reply.map().get("salePrice"), "money is a JSON number");
+        assertInstanceOf(Number.class, reply.json().get("salePrice"), "money is a JSON number");
 
         var row = Rows.one("SELECT name, purchase_price, sale_price, reorder_point, reorder_quantity, created_at"
                 + " FROM products WHERE tenant_id = ? AND sku = ?", api.tenant(), body.key());
@@ -69,7 +73,7 @@ class ProductApiIT extends CatalogIT {
 
     @Test
     void shouldAcceptMoneyWrittenAsDecimalStrings() {
-        var body = aProduct().with("purchasePrice", "3.05").with("salePrice", "19.90");
+        var body = productRequest().with("purchasePrice", "3.05").with("salePrice", "19.90");
 
         var reply = api.post("/api/products", body.build());
 
@@ -82,7 +86,7 @@ class ProductApiIT extends CatalogIT {
 
     @Test
     void shouldKeepChineseNamesAndFourByteCharactersIntact() {
-        var body = aProduct().with("name", "西湖龙井 明前特级 🍵").with("unit", "盒");
+        var body = productRequest().with("name", "西湖龙井 明前特级 🍵").with("unit", "盒");
 
         var reply = api.post("/api/products", body.build());
 
@@ -94,7 +98,7 @@ class ProductApiIT extends CatalogIT {
 
     @Test
     void shouldGiveASkuWithASlashALocationThatLeadsBackToIt() {
-        var body = aProduct().with("sku", "BOX/12");
+        var body = productRequest().with("sku", "BOX/12");
 
         var created = api.post("/api/products", body.build());
 
@@ -107,8 +111,8 @@ class ProductApiIT extends CatalogIT {
 
     @Test
     void shouldTreatEmptyOptionalFieldsAsAbsent() {
-        var first = aProduct().with("barcode", "").with("category", "").with("preferredSupplierCode", "");
-        var second = aProduct().with("barcode", "");
+        var first = productRequest().with("barcode", "").with("category", "").with("preferredSupplierCode", "");
+        var second = productRequest().with("barcode", "");
 
         var firstReply = api.post("/api/products", first.build());
         var secondReply = api.post("/api/products", second.build());
@@ -123,7 +127,7 @@ class ProductApiIT extends CatalogIT {
 
     @Test
     void shouldReturnProductWithEtagOfItsVersion() {
-        var body = aProduct();
+        var body = productRequest();
         api.post("/api/products", body.build());
 
         var reply = api.get("/api/products/" + body.key());
@@ -139,12 +143,12 @@ class ProductApiIT extends CatalogIT {
 
         assertEquals(404, reply.status(), reply::toString);
         assertTrue(reply.contentType().startsWith("application/problem+json"), reply::toString);
-        assertEquals("urn:psi:problem:not-found", reply.problem().type());
+        assertEquals("urn:psi:problem:not-found", reply.as(Problem.class).type());
     }
 
     @Test
     void shouldUpdateWithIfMatchAndAnswerTheNewEtag() {
-        var body = aProduct();
+        var body = productRequest();
         api.post("/api/products", body.build());
 
         var reply = api.put("/api/products/" + body.key(),
@@ -163,7 +167,7 @@ class ProductApiIT extends CatalogIT {
 
     @Test
     void shouldAcceptTheVersionInTheBodyInsteadOfIfMatch() {
-        var body = aProduct();
+        var body = productRequest();
         api.post("/api/products", body.build());
 
         var reply = api.put("/api/products/" + body.key(), body.with("name", "Oolong").with("version", 0).build());
@@ -174,30 +178,30 @@ class ProductApiIT extends CatalogIT {
 
     @Test
     void shouldRefuseStaleIfMatchWith412AndLeaveTheRowUnchanged() {
-        var body = aProduct();
+        var body = productRequest();
         api.post("/api/products", body.build());
         api.put("/api/products/" + body.key(), body.with("name", "First edit").build(), "If-Match", "\"0\"");
 
         var reply = api.put("/api/products/" + body.key(), body.with("name", "Lost edit").build(), "If-Match", "\"0\"");
 
         assertEquals(412, reply.status(), reply::toString);
-        assertEquals("urn:psi:problem:precondition-failed", reply.problem().type());
-        assertEquals("1", String.valueOf(reply.map().get("currentVersion")), reply::toString);
+        assertEquals("urn:psi:problem:precondition-failed", reply.as(Problem.class).type());
+        assertEquals("1", String.valueOf(reply.json().get("currentVersion")), reply::toString);
         var row = Rows.one("SELECT name, version FROM products WHERE tenant_id = ? AND sku = ?", api.tenant(), body.key());
         assertEquals(Map.of("name", "First edit", "version", 1), row);
     }
 
     @Test
     void shouldLetExactlyOneOfConcurrentUpdatesOfTheSameVersionWin() throws Exception {
-        var body = aProduct();
+        var body = productRequest();
         api.post("/api/products", body.build());
         int writers = 6;
         var start = new CountDownLatch(1);
         var pool = Executors.newFixedThreadPool(writers);
         try {
-            var futures = new ArrayList<Future<CatalogApi.Reply>>();
+            var futures = new ArrayList<Future<Api.Response>>();
             for (int i = 0; i < writers; i++) {
-                var edit = aProduct().with("sku", body.key()).with("name", "Edit " + i).build();
+                var edit = productRequest().with("sku", body.key()).with("name", "Edit " + i).build();
                 futures.add(pool.submit(() -> {
                     start.await();
                     return api.put("/api/products/" + body.key(), edit, "If-Match", "\"0\"");
@@ -225,14 +229,14 @@ class ProductApiIT extends CatalogIT {
 
     @Test
     void shouldRequireIfMatchOrVersionWith428() {
-        var body = aProduct();
+        var body = productRequest();
         api.post("/api/products", body.build());
 
         var reply = api.put("/api/products/" + body.key(), body.with("name", "Blind edit").build());
 
         assertEquals(428, reply.status(), reply::toString);
         assertTrue(reply.contentType().startsWith("application/problem+json"), reply::toString);
-        assertEquals("urn:psi:problem:precondition-required", reply.problem().type());
+        assertEquals("urn:psi:problem:precondition-required", reply.as(Problem.class).type());
         var row = Rows.one("SELECT name, version FROM products WHERE tenant_id = ? AND sku = ?", api.tenant(), body.key());
         assertEquals(0, row.get("version"));
         assertFalse("Blind edit".equals(row.get("name")));
@@ -240,7 +244,7 @@ class ProductApiIT extends CatalogIT {
 
     @Test
     void shouldRefuseToChangeTheSkuOnUpdate() {
-        var body = aProduct();
+        var body = productRequest();
         api.post("/api/products", body.build());
         String sku = body.key();
 
@@ -253,7 +257,7 @@ class ProductApiIT extends CatalogIT {
 
     @Test
     void shouldDeactivateAndReactivateProduct() {
-        var body = aProduct();
+        var body = productRequest();
         api.post("/api/products", body.build());
 
         var deactivated = api.post("/api/products/" + body.key() + "/deactivate", Map.of(), "If-Match", "\"0\"");
@@ -273,7 +277,7 @@ class ProductApiIT extends CatalogIT {
 
     @Test
     void shouldDeactivateOnDeleteAndKeepTheRow() {
-        var body = aProduct();
+        var body = productRequest();
         api.post("/api/products", body.build());
 
         var reply = api.delete("/api/products/" + body.key());
@@ -287,7 +291,7 @@ class ProductApiIT extends CatalogIT {
 
     @Test
     void shouldRefuseDeactivationWithStaleIfMatch() {
-        var body = aProduct();
+        var body = productRequest();
         api.post("/api/products", body.build());
         api.post("/api/products/" + body.key() + "/deactivate", Map.of());
 
@@ -300,35 +304,35 @@ class ProductApiIT extends CatalogIT {
 
     @Test
     void shouldRejectDuplicateSkuWithConflict() {
-        var first = aProduct();
+        var first = productRequest();
         api.post("/api/products", first.build());
 
-        var reply = api.post("/api/products", aProduct().with("sku", first.key()).build());
+        var reply = api.post("/api/products", productRequest().with("sku", first.key()).build());
 
         assertEquals(409, reply.status(), reply::toString);
-        assertEquals("urn:psi:problem:duplicate", reply.problem().type());
+        assertEquals("urn:psi:problem:duplicate", reply.as(Problem.class).type());
         assertEquals(1L, Rows.count("SELECT COUNT(*) FROM products WHERE tenant_id = ?", api.tenant()));
         assertEquals(1L, Rows.count("SELECT COUNT(*) FROM audit_log WHERE tenant_id = ?", api.tenant()));
     }
 
     @Test
     void shouldRejectDuplicateBarcodeWithConflict() {
-        var first = aProduct();
+        var first = productRequest();
         api.post("/api/products", first.build());
-        var second = aProduct().with("barcode", first.build().get("barcode"));
+        var second = productRequest().with("barcode", first.build().get("barcode"));
 
         var reply = api.post("/api/products", second.build());
 
         assertEquals(409, reply.status(), reply::toString);
-        assertEquals("urn:psi:problem:duplicate", reply.problem().type());
-        assertTrue(reply.problem().detail().contains((String) first.build().get("barcode")), reply::toString);
+        assertEquals("urn:psi:problem:duplicate", reply.as(Problem.class).type());
+        assertTrue(reply.as(Problem.class).detail().contains((String) first.build().get("barcode")), reply::toString);
         assertEquals(0L, Rows.count("SELECT COUNT(*) FROM products WHERE tenant_id = ? AND sku = ?", api.tenant(), second.key()));
     }
 
     @Test
     void shouldRejectUpdateTakingAnotherProductsBarcodeWithConflict() {
-        var first = aProduct();
-        var second = aProduct();
+        var first = productRequest();
+        var second = productRequest();
         api.post("/api/products", first.build());
         api.post("/api/products", second.build());
 
@@ -342,9 +346,9 @@ class ProductApiIT extends CatalogIT {
 
     @Test
     void shouldStoreThePreferredSupplierByItsCode() {
-        var supplier = aPartner();
+        var supplier = partnerRequest();
         api.post("/api/suppliers", supplier.build());
-        var body = aProduct().with("preferredSupplierCode", supplier.key());
+        var body = productRequest().with("preferredSupplierCode", supplier.key());
 
         var reply = api.post("/api/products", body.build());
 
@@ -357,7 +361,7 @@ class ProductApiIT extends CatalogIT {
     @Test
     void shouldPageThroughProductsWithTotals() {
         for (int i = 0; i < 5; i++) {
-            api.post("/api/products", aProduct().build());
+            api.post("/api/products", productRequest().build());
         }
 
         var skus = new HashSet<String>();
@@ -389,11 +393,11 @@ class ProductApiIT extends CatalogIT {
 
     @Test
     void shouldFilterByCategoryActiveSupplierAndBarcode() {
-        var supplier = aPartner();
+        var supplier = partnerRequest();
         api.post("/api/suppliers", supplier.build());
-        var greenTea = aProduct().with("category", "tea");
-        var blackTea = aProduct().with("category", "tea");
-        var coffee = aProduct().with("category", "coffee").with("preferredSupplierCode", supplier.key());
+        var greenTea = productRequest().with("category", "tea");
+        var blackTea = productRequest().with("category", "tea");
+        var coffee = productRequest().with("category", "coffee").with("preferredSupplierCode", supplier.key());
         api.post("/api/products", greenTea.build());
         api.post("/api/products", blackTea.build());
         api.post("/api/products", coffee.build());
@@ -408,8 +412,8 @@ class ProductApiIT extends CatalogIT {
 
     @Test
     void shouldSearchCaseInsensitivelyInSkuNameAndBarcode() {
-        var jasmine = aProduct().with("name", "Jasmine Pearl Tea");
-        var puer = aProduct().with("name", "Pu'er 2015").with("barcode", "4711-PUER");
+        var jasmine = productRequest().with("name", "Jasmine Pearl Tea");
+        var puer = productRequest().with("name", "Pu'er 2015").with("barcode", "4711-PUER");
         api.post("/api/products", jasmine.build());
         api.post("/api/products", puer.build());
 
@@ -421,9 +425,9 @@ class ProductApiIT extends CatalogIT {
 
     @Test
     void shouldSortByNameAndCreationTimeEitherWay() {
-        var banana = aProduct().with("name", "Banana chips");
-        var apple = aProduct().with("name", "Apple juice");
-        var cherry = aProduct().with("name", "Cherry jam");
+        var banana = productRequest().with("name", "Banana chips");
+        var apple = productRequest().with("name", "Apple juice");
+        var cherry = productRequest().with("name", "Cherry jam");
         for (var body : List.of(banana, apple, cherry)) {
             assertEquals(201, api.post("/api/products", body.build()).status());
         }
@@ -435,9 +439,9 @@ class ProductApiIT extends CatalogIT {
 
     @Test
     void shouldSearchForWildcardCharactersLiterally() {
-        var half = aProduct().with("name", "Tea 50% off");
-        var fiveHundred = aProduct().with("name", "Tea 500 g");
-        var underscore = aProduct().with("name", "Tea_bags");
+        var half = productRequest().with("name", "Tea 50% off");
+        var fiveHundred = productRequest().with("name", "Tea 500 g");
+        var underscore = productRequest().with("name", "Tea_bags");
         for (var body : List.of(half, fiveHundred, underscore)) {
             api.post("/api/products", body.build());
         }
@@ -448,9 +452,9 @@ class ProductApiIT extends CatalogIT {
 
     @Test
     void shouldSortBySalePrice() {
-        var dear = aProduct().with("salePrice", new BigDecimal("100.00"));
-        var cheap = aProduct().with("salePrice", new BigDecimal("9.99"));
-        var middle = aProduct().with("salePrice", new BigDecimal("10.00"));
+        var dear = productRequest().with("salePrice", new BigDecimal("100.00"));
+        var cheap = productRequest().with("salePrice", new BigDecimal("9.99"));
+        var middle = productRequest().with("salePrice", new BigDecimal("10.00"));
         for (var body : List.of(dear, cheap, middle)) {
             api.post("/api/products", body.build());
         }
@@ -480,7 +484,7 @@ class ProductApiIT extends CatalogIT {
         return page(reply).items().stream().map(Product::sku).toList();
     }
 
-    private static Page<Product> page(CatalogApi.Reply reply) {
+    private static Page<Product> page(Api.Response reply) {
         return reply.read(Argument.of(Page.class, Product.class));
     }
 }

@@ -1,12 +1,16 @@
 package dev.psi.catalog;
 
-import static dev.psi.catalog.Fixtures.aProduct;
+import static dev.psi.testing.Fixtures.productRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.psi.contract.catalog.ImportReport;
 import dev.psi.contract.catalog.ImportReport.Outcome;
+import dev.psi.contract.catalog.ImportReport;
 import dev.psi.contract.problem.FieldError;
+import dev.psi.contract.problem.Problem;
+import dev.psi.testing.Api;
+import dev.psi.testing.Rows;
+import dev.psi.testing.TenantTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.math.BigDecimal;
 import java.util.List;
@@ -15,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** POST /api/products/import: good rows are stored, bad rows are reported by number with their field errors. */
 @MicronautTest
-class ProductImportIT extends CatalogIT {
+class ProductImportIT extends TenantTest {
 
     private static final String HEADER = "sku,name,unit,barcode,category,purchasePrice,salePrice\n";
 
@@ -51,7 +55,7 @@ class ProductImportIT extends CatalogIT {
 
     @Test
     void shouldUpdateAnExistingProductInUpsertMode() {
-        var existing = aProduct().with("sku", "UPS-1");
+        var existing = productRequest().with("sku", "UPS-1");
         api.post("/api/products", existing.build());
 
         var reply = importCsv("upsert", HEADER
@@ -69,7 +73,7 @@ class ProductImportIT extends CatalogIT {
 
     @Test
     void shouldRefuseAnExistingSkuInCreateMode() {
-        var existing = aProduct().with("sku", "CRE-1").with("name", "Original");
+        var existing = productRequest().with("sku", "CRE-1").with("name", "Original");
         api.post("/api/products", existing.build());
 
         var reply = importCsv("create", HEADER + "CRE-1,Overwritten,box,,tea,1.00,2.00\n");
@@ -130,7 +134,7 @@ class ProductImportIT extends CatalogIT {
         assertEquals(400, reply.status(), reply::toString);
         assertTrue(reply.contentType().startsWith("application/problem+json"), reply::toString);
         assertEquals(List.of("header"), reply.errorFields());
-        assertTrue(reply.problem().errors().get(0).message().contains("colour"), reply::toString);
+        assertTrue(reply.as(Problem.class).errors().get(0).message().contains("colour"), reply::toString);
         assertEquals(List.of(), storedSkus());
         assertEquals(0L, Rows.count("SELECT COUNT(*) FROM audit_log WHERE tenant_id = ?", api.tenant()));
     }
@@ -141,7 +145,7 @@ class ProductImportIT extends CatalogIT {
 
         assertEquals(400, reply.status(), reply::toString);
         assertEquals(List.of("body"), reply.errorFields());
-        assertTrue(reply.problem().errors().get(0).message().contains("'name'"), reply::toString);
+        assertTrue(reply.as(Problem.class).errors().get(0).message().contains("'name'"), reply::toString);
         assertEquals(List.of(), storedSkus());
     }
 
@@ -190,8 +194,10 @@ class ProductImportIT extends CatalogIT {
         assertEquals(1, repeat.as(ImportReport.class).created(), "the first report, not 'already exists'");
     }
 
-    private CatalogApi.Reply importCsv(String mode, String csv, String... headers) {
-        return api.postRaw("/api/products/import?mode=" + mode, "text/csv", csv, headers);
+    private Api.Response importCsv(String mode, String csv, String... headers) {
+        var all = java.util.stream.Stream.concat(java.util.stream.Stream.of("Content-Type", "text/csv"),
+                java.util.Arrays.stream(headers)).toArray(String[]::new);
+        return api.post("/api/products/import?mode=" + mode, csv, all);
     }
 
     private List<String> storedSkus() {

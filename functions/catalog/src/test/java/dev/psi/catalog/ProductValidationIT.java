@@ -1,11 +1,15 @@
 package dev.psi.catalog;
 
-import static dev.psi.catalog.Fixtures.aPartner;
-import static dev.psi.catalog.Fixtures.aProduct;
+import static dev.psi.testing.Fixtures.partnerRequest;
+import static dev.psi.testing.Fixtures.productRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.psi.catalog.Fixtures.Body;
+import dev.psi.contract.problem.Problem;
+import dev.psi.testing.Api;
+import dev.psi.testing.Fixtures.Body;
+import dev.psi.testing.Rows;
+import dev.psi.testing.TenantTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.math.BigDecimal;
 import java.util.List;
@@ -20,69 +24,68 @@ import org.junit.jupiter.api.Test;
  * would show).
  */
 @MicronautTest
-class ProductValidationIT extends CatalogIT {
+class ProductValidationIT extends TenantTest {
 
     @BeforeEach
-    @Override
-    void newTenant() {
-        super.newTenant();
+    void somethingToLeaveAlone() {
         // Something to leave alone: a bad request must not disturb what is there.
-        assertEquals(201, api.post("/api/products", aProduct().build()).status());
+        assertEquals(201, api.post("/api/products", productRequest().build()).status());
     }
 
     @Test
     void shouldRejectBlankSku() {
-        assertRejected(aProduct().with("sku", "  "), List.of("sku"));
+        assertRejected(productRequest().with("sku", "  "), List.of("sku"));
     }
 
     @Test
     void shouldRejectMissingNameAndUnitListingBoth() {
-        assertRejected(aProduct().without("name").with("unit", ""), List.of("name", "unit"));
+        assertRejected(productRequest().without("name").with("unit", ""), List.of("name", "unit"));
     }
 
     @Test
     void shouldRejectSkuWithSpaces() {
-        assertRejected(aProduct().with("sku", "GREEN TEA"), List.of("sku"));
+        assertRejected(productRequest().with("sku", "GREEN TEA"), List.of("sku"));
     }
 
     @Test
     void shouldRejectNegativePrice() {
-        assertRejected(aProduct().with("salePrice", new BigDecimal("-0.01")), List.of("salePrice"));
+        assertRejected(productRequest().with("salePrice", new BigDecimal("-0.01")), List.of("salePrice"));
     }
 
     @Test
     void shouldRejectPriceWithMoreThanTwoDecimals() {
-        assertRejected(aProduct().with("purchasePrice", new BigDecimal("1.234")), List.of("purchasePrice"));
+        assertRejected(productRequest().with("purchasePrice", new BigDecimal("1.234")), List.of("purchasePrice"));
     }
 
     @Test
     void shouldRejectReorderPointWithMoreThanFourDecimals() {
-        assertRejected(aProduct().with("reorderPoint", new BigDecimal("1.23456")), List.of("reorderPoint"));
+        assertRejected(productRequest().with("reorderPoint", new BigDecimal("1.23456")), List.of("reorderPoint"));
     }
 
     @Test
     void shouldRejectUnknownPreferredSupplier() {
-        assertRejected(aProduct().with("preferredSupplierCode", "NO-SUCH-SUPPLIER"), List.of("preferredSupplierCode"));
+        assertRejected(productRequest().with("preferredSupplierCode", "NO-SUCH-SUPPLIER"), List.of("preferredSupplierCode"));
     }
 
     @Test
     void shouldRejectInactivePreferredSupplier() {
-        var supplier = aPartner();
+        var supplier = partnerRequest();
         api.post("/api/suppliers", supplier.build());
         api.post("/api/suppliers/" + supplier.key() + "/deactivate", Map.of());
 
-        assertRejected(aProduct().with("preferredSupplierCode", supplier.key()), List.of("preferredSupplierCode"));
+        assertRejected(productRequest().with("preferredSupplierCode", supplier.key()), List.of("preferredSupplierCode"));
     }
 
     @Test
     void shouldRejectMalformedJsonWithProblem() {
         var before = Rows.footprint(api.tenant());
 
-        var reply = api.postRaw("/api/products", "application/json", "{\"sku\": \"A-1\", \"name\": ", "Idempotency-Key", aKey());
+        var reply = api.post("/api/products", "{\"sku\": \"A-1\", \"name\": ", "Content-Type", "application/json",
+                "Idempotency-Key", aKey());
 
         assertEquals(400, reply.status(), reply::toString);
         assertProblemJson(reply);
-        assertEquals("urn:psi:problem:malformed", reply.problem().type());
+        assertEquals("urn:psi:problem:malformed", reply.as(Problem.class).type());
         assertEquals(before, Rows.footprint(api.tenant()));
     }
 
@@ -90,7 +93,7 @@ class ProductValidationIT extends CatalogIT {
     void shouldRejectTextForANumberWithProblem() {
         var before = Rows.footprint(api.tenant());
 
-        var reply = api.post("/api/products", aProduct().with("salePrice", "twelve").build(), "Idempotency-Key", aKey());
+        var reply = api.post("/api/products", productRequest().with("salePrice", "twelve").build(), "Idempotency-Key", aKey());
 
         assertEquals(400, reply.status(), reply::toString);
         assertProblemJson(reply);
@@ -101,7 +104,7 @@ class ProductValidationIT extends CatalogIT {
     void shouldRejectABodyThatIsNotJson() {
         var before = Rows.footprint(api.tenant());
 
-        var reply = api.postRaw("/api/products", "text/plain", "sku=A-1", "Idempotency-Key", aKey());
+        var reply = api.post("/api/products", "sku=A-1", "Content-Type", "text/plain", "Idempotency-Key", aKey());
 
         assertEquals(415, reply.status(), reply::toString);
         assertProblemJson(reply);
@@ -114,7 +117,7 @@ class ProductValidationIT extends CatalogIT {
 
         assertEquals(404, reply.status(), reply::toString);
         assertProblemJson(reply);
-        assertEquals("urn:psi:problem:not-found", reply.problem().type());
+        assertEquals("urn:psi:problem:not-found", reply.as(Problem.class).type());
     }
 
     @Test
@@ -123,7 +126,7 @@ class ProductValidationIT extends CatalogIT {
 
         assertEquals(405, reply.status(), reply::toString);
         assertProblemJson(reply);
-        assertEquals("urn:psi:problem:method-not-allowed", reply.problem().type());
+        assertEquals("urn:psi:problem:method-not-allowed", reply.as(Problem.class).type());
     }
 
     private void assertRejected(Body body, List<String> fields) {
@@ -133,15 +136,15 @@ class ProductValidationIT extends CatalogIT {
 
         assertEquals(400, reply.status(), reply::toString);
         assertProblemJson(reply);
-        assertEquals("urn:psi:problem:validation", reply.problem().type());
+        assertEquals("urn:psi:problem:validation", reply.as(Problem.class).type());
         assertEquals(fields, reply.errorFields().stream().distinct().sorted().toList(), reply::toString);
-        assertTrue(reply.problem().errors().stream().allMatch(e -> e.message() != null && !e.message().isBlank()));
+        assertTrue(reply.as(Problem.class).errors().stream().allMatch(e -> e.message() != null && !e.message().isBlank()));
         assertEquals(before, Rows.footprint(api.tenant()), "a bad request changes nothing");
     }
 
-    private static void assertProblemJson(CatalogApi.Reply reply) {
+    private static void assertProblemJson(Api.Response reply) {
         assertTrue(reply.contentType() != null && reply.contentType().startsWith("application/problem+json"), reply::toString);
-        assertEquals(reply.status(), reply.problem().status());
+        assertEquals(reply.status(), reply.as(Problem.class).status());
     }
 
     private static String aKey() {

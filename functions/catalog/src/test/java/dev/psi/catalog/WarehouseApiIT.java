@@ -1,12 +1,15 @@
 package dev.psi.catalog;
 
-import static dev.psi.catalog.Fixtures.aWarehouse;
+import static dev.psi.testing.Fixtures.warehouseRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.psi.contract.catalog.Warehouse;
 import dev.psi.contract.common.Page;
+import dev.psi.contract.problem.Problem;
+import dev.psi.testing.Rows;
+import dev.psi.testing.TenantTest;
 import io.micronaut.core.type.Argument;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.util.List;
@@ -14,11 +17,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @MicronautTest
-class WarehouseApiIT extends CatalogIT {
+class WarehouseApiIT extends TenantTest {
 
     @Test
     void shouldCreateAndReadAWarehouse() {
-        var body = aWarehouse();
+        var body = warehouseRequest();
 
         var created = api.post("/api/warehouses", body.build());
         var read = api.get("/api/warehouses/" + body.key());
@@ -35,7 +38,7 @@ class WarehouseApiIT extends CatalogIT {
 
     @Test
     void shouldGiveACodeWithASlashALocationThatLeadsBackToIt() {
-        var created = api.post("/api/warehouses", aWarehouse().with("code", "SH/01").build());
+        var created = api.post("/api/warehouses", warehouseRequest().with("code", "SH/01").build());
 
         assertEquals("/api/warehouses/SH%2F01", created.header("Location"));
         assertEquals("SH/01", api.get(created.header("Location")).as(Warehouse.class).code());
@@ -43,7 +46,7 @@ class WarehouseApiIT extends CatalogIT {
 
     @Test
     void shouldUpdateWithIfMatch() {
-        var body = aWarehouse();
+        var body = warehouseRequest();
         api.post("/api/warehouses", body.build());
 
         var reply = api.put("/api/warehouses/" + body.key(), body.with("name", "Main store").build(), "If-Match", "\"0\"");
@@ -56,12 +59,12 @@ class WarehouseApiIT extends CatalogIT {
 
     @Test
     void shouldTakeIfMatchStarAsAnyCurrentVersion() {
-        var body = aWarehouse();
+        var body = warehouseRequest();
         api.post("/api/warehouses", body.build());
         api.put("/api/warehouses/" + body.key(), body.with("name", "First edit").build(), "If-Match", "\"0\"");
 
         var reply = api.put("/api/warehouses/" + body.key(), body.with("name", "Any version").build(), "If-Match", "*");
-        var missing = api.put("/api/warehouses/NOPE", aWarehouse().with("code", "NOPE").build(), "If-Match", "*");
+        var missing = api.put("/api/warehouses/NOPE", warehouseRequest().with("code", "NOPE").build(), "If-Match", "*");
         var deactivated = api.post("/api/warehouses/" + body.key() + "/deactivate", null, "If-Match", "*");
 
         assertEquals(200, reply.status(), reply::toString);
@@ -74,8 +77,8 @@ class WarehouseApiIT extends CatalogIT {
     void shouldCountANameInCharactersNotUtf16Units() {
         String twoHundredEmoji = "\uD83C\uDF4E".repeat(200);
 
-        var accepted = api.post("/api/warehouses", aWarehouse().with("name", twoHundredEmoji).build());
-        var refused = api.post("/api/warehouses", aWarehouse().with("name", twoHundredEmoji + "x").build());
+        var accepted = api.post("/api/warehouses", warehouseRequest().with("name", twoHundredEmoji).build());
+        var refused = api.post("/api/warehouses", warehouseRequest().with("name", twoHundredEmoji + "x").build());
 
         assertEquals(201, accepted.status(), accepted::toString);
         assertEquals(twoHundredEmoji, accepted.as(Warehouse.class).name());
@@ -85,17 +88,17 @@ class WarehouseApiIT extends CatalogIT {
 
     @Test
     void shouldAnswerAPageWhoseOffsetOverflowsAnIntWithAnEmptyPage() {
-        api.post("/api/warehouses", aWarehouse().build());
+        api.post("/api/warehouses", warehouseRequest().build());
 
         var reply = api.get("/api/warehouses?page=2147483647&size=200");
 
         assertEquals(200, reply.status(), reply::toString);
-        assertEquals(List.of(), reply.map().get("items"));
+        assertEquals(List.of(), reply.json().get("items"));
     }
 
     @Test
     void shouldRefuseAStaleUpdateWith412AndAMissingIfMatchWith428() {
-        var body = aWarehouse();
+        var body = warehouseRequest();
         api.post("/api/warehouses", body.build());
         api.put("/api/warehouses/" + body.key(), body.with("name", "First").build(), "If-Match", "\"0\"");
 
@@ -110,13 +113,13 @@ class WarehouseApiIT extends CatalogIT {
 
     @Test
     void shouldRejectADuplicateCodeWithConflict() {
-        var body = aWarehouse();
+        var body = warehouseRequest();
         api.post("/api/warehouses", body.build());
 
-        var reply = api.post("/api/warehouses", aWarehouse().with("code", body.key()).build());
+        var reply = api.post("/api/warehouses", warehouseRequest().with("code", body.key()).build());
 
         assertEquals(409, reply.status(), reply::toString);
-        assertEquals("urn:psi:problem:duplicate", reply.problem().type());
+        assertEquals("urn:psi:problem:duplicate", reply.as(Problem.class).type());
         assertEquals(1L, Rows.count("SELECT COUNT(*) FROM warehouses WHERE tenant_id = ?", api.tenant()));
     }
 
@@ -124,7 +127,7 @@ class WarehouseApiIT extends CatalogIT {
     void shouldRejectABlankNameAndStoreNothing() {
         var before = Rows.footprint(api.tenant());
 
-        var reply = api.post("/api/warehouses", aWarehouse().with("name", " ").build(), "Idempotency-Key", "wh-bad");
+        var reply = api.post("/api/warehouses", warehouseRequest().with("name", " ").build(), "Idempotency-Key", "wh-bad");
 
         assertEquals(400, reply.status(), reply::toString);
         assertEquals(List.of("name"), reply.errorFields());
@@ -133,8 +136,8 @@ class WarehouseApiIT extends CatalogIT {
 
     @Test
     void shouldDeactivateOnDeleteAndListByActiveAndSearch() {
-        var north = aWarehouse().with("name", "North depot");
-        var south = aWarehouse().with("name", "South depot");
+        var north = warehouseRequest().with("name", "North depot");
+        var south = warehouseRequest().with("name", "South depot");
         api.post("/api/warehouses", north.build());
         api.post("/api/warehouses", south.build());
 
@@ -150,7 +153,7 @@ class WarehouseApiIT extends CatalogIT {
 
     @Test
     void shouldReactivateAWarehouse() {
-        var body = aWarehouse();
+        var body = warehouseRequest();
         api.post("/api/warehouses", body.build());
         api.post("/api/warehouses/" + body.key() + "/deactivate", Map.of());
 

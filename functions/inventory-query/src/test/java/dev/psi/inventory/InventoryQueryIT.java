@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.psi.kernel.cache.CacheKeys;
 import dev.psi.kernel.cache.RedisCache;
-import dev.psi.testing.Api;
 import dev.psi.testing.Fixtures;
-import dev.psi.testing.PsiTestResources;
-import io.micronaut.runtime.server.EmbeddedServer;
+import dev.psi.testing.TenantTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -23,24 +21,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class InventoryQueryIT implements PsiTestResources {
+class InventoryQueryIT extends TenantTest {
 
-    @Inject
-    EmbeddedServer server;
     @Inject
     RedisCache cache;
 
-    String tenant;
-    Api api;
-
     @BeforeEach
     void catalog() {
-        tenant = Fixtures.newTenant();
-        api = new Api(server.getURI(), tenant);
         Fixtures.warehouse(tenant, "WH1");
         Fixtures.warehouse(tenant, "WH2");
         aProduct(tenant, "A").category("fruit").reorder("5", "20").create();

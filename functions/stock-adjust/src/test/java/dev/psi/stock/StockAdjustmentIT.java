@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.psi.testing.Api;
 import dev.psi.testing.Fixtures;
-import dev.psi.testing.PsiTestResources;
-import io.micronaut.runtime.server.EmbeddedServer;
+import dev.psi.testing.TenantTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Map;
@@ -21,22 +18,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StockAdjustmentIT implements PsiTestResources {
-
-    @Inject
-    EmbeddedServer server;
-
-    String tenant;
-    Api api;
+class StockAdjustmentIT extends TenantTest {
 
     @BeforeEach
-    void newTenant() {
-        tenant = Fixtures.newTenant();
-        api = new Api(server.getURI(), tenant);
+    void data() {
         Fixtures.warehouse(tenant, "WH1");
         aProduct(tenant, "SKU-1").purchasePrice("4.00").create();
     }

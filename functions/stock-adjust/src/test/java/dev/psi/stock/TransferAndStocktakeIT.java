@@ -9,32 +9,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.psi.testing.Api;
 import dev.psi.testing.Fixtures;
-import dev.psi.testing.PsiTestResources;
-import io.micronaut.runtime.server.EmbeddedServer;
+import dev.psi.testing.TenantTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TransferAndStocktakeIT implements PsiTestResources {
-
-    @Inject
-    EmbeddedServer server;
-
-    String tenant;
-    Api api;
+class TransferAndStocktakeIT extends TenantTest {
 
     @BeforeEach
     void stock() {
-        tenant = Fixtures.newTenant();
-        api = new Api(server.getURI(), tenant);
         Fixtures.warehouse(tenant, "WH1");
         Fixtures.warehouse(tenant, "WH2");
         aProduct(tenant, "A").purchasePrice("3.00").create();

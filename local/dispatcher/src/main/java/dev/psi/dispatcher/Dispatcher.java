@@ -95,7 +95,8 @@ public final class Dispatcher implements AutoCloseable {
                 if (requestTimeout.compareTo(longestRequest) > 0) {
                     longestRequest = requestTimeout;
                 }
-                Delivery delivery = new Delivery(source, http, sink.get(), deadLetter, requestTimeout);
+                Delivery delivery = new Delivery(source, http, sink.get(), deadLetter, requestTimeout,
+                        options.internalToken());
                 SourceConsumer consumer = new SourceConsumer(source, bootstrapServers, options, delivery, requestTimeout);
                 consumers.put(source.name(), consumer);
                 log.info("KafkaSource {}: {} -> {} (group {}, {} retries {} from {}, dead letters -> {}, initial offset {})",

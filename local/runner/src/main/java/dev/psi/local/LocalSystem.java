@@ -1,6 +1,7 @@
 package dev.psi.local;
 
 import dev.psi.dispatcher.Dispatcher;
+import dev.psi.dispatcher.DispatcherOptions;
 import dev.psi.dispatcher.KafkaSources;
 import dev.psi.kafka.BrokerProcess;
 import dev.psi.local.child.ExitWithParent;
@@ -83,6 +84,12 @@ public final class LocalSystem implements AutoCloseable {
     });
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
+    /** What the functions verify tokens with, and the event sources' credential: from the environment, else random. */
+    private final String jwtSecret = secret("PSI_JWT_SECRET");
+    private final String internalToken = secret("PSI_INTERNAL_TOKEN");
+    /** jwt (bearer tokens, the default) or local (X-Tenant-Id accepted): the launcher asks for local explicitly. */
+    private final String authMode = System.getProperty("psi.auth.mode",
+            System.getenv().getOrDefault("PSI_AUTH_MODE", "jwt"));
 
     public static LocalSystem start(Settings settings) throws IOException {
         var system = new LocalSystem(settings);
@@ -147,6 +154,9 @@ public final class LocalSystem implements AutoCloseable {
         env.put("REDIS_HOST", settings.redisHost());
         env.put("REDIS_PORT", String.valueOf(settings.redisPort()));
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+        env.put("PSI_JWT_SECRET", jwtSecret);
+        env.put("PSI_INTERNAL_TOKEN", internalToken);
+        env.put("PSI_AUTH_MODE", authMode);
         Proxy proxy = new Proxy();
         for (String name : settings.functions()) {
             var function = new ManagedFunction(name, jarOf(settings.root(), name), env, logs, childClasses, FUNCTION_JVM,
@@ -177,7 +187,8 @@ public final class LocalSystem implements AutoCloseable {
                     1, 1, TimeUnit.SECONDS);
         }
         dispatcher = Dispatcher.start(KafkaSources.load(settings.root().resolve("knative")), bootstrapServers,
-                service -> Optional.ofNullable(activators.get(service)).map(Activator::uri));
+                service -> Optional.ofNullable(activators.get(service)).map(Activator::uri),
+                DispatcherOptions.defaults().withInternalToken(internalToken));
         try {
             if (!dispatcher.awaitAssignment(Duration.ofSeconds(60))) {
                 throw new IllegalStateException("the dispatcher's consumers got no partitions");
@@ -226,6 +237,30 @@ public final class LocalSystem implements AutoCloseable {
         return logs.fileOf(name);
     }
 
+    /** The HS256 secret the functions verify bearer tokens with (mint development tokens with it). */
+    public String jwtSecret() {
+        return jwtSecret;
+    }
+
+    public String authMode() {
+        return authMode;
+    }
+
+    /** The internal credential of the functions' /events, dead-letter and /outbox/sweep endpoints. */
+    public String internalToken() {
+        return internalToken;
+    }
+
+    private static String secret(String variable) {
+        String given = System.getenv(variable);
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
     /**
      * What the PingSources do: every producer publishes what is left in its outbox. A producer scaled to zero is
      * not woken for it (a PingSource would wake it every minute, and no function could ever stay down): each
@@ -245,7 +280,7 @@ public final class LocalSystem implements AutoCloseable {
             }
             try {
                 http.send(HttpRequest.newBuilder(target.resolve("/outbox/sweep")).timeout(Duration.ofSeconds(30))
-                                .header("Content-Type", "application/json")
+                                .header("Content-Type", "application/json").header("Authorization", "Bearer " + internalToken)
                                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                         HttpResponse.BodyHandlers.discarding());
             } catch (IOException e) {

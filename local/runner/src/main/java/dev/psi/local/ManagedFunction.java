@@ -161,7 +161,9 @@ public final class ManagedFunction {
         try {
             if (preStop.isPresent()) {
                 PROBE.send(HttpRequest.newBuilder(target.resolve(preStop.get())).timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + env.getOrDefault("PSI_INTERNAL_TOKEN", ""))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}"))
                         .build(), HttpResponse.BodyHandlers.discarding());
             }
         } catch (IOException e) {

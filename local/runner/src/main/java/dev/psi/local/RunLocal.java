@@ -103,6 +103,11 @@ public final class RunLocal {
             out.println("psi-local       | loading the demo data through " + frontDoor + " ...");
             out.println("psi-local       | " + new DemoData(system.frontDoor().get(), line -> out.println("psi-local       | " + line)).load());
         }
+        // The token secret goes to a file only its owner reads (bin/psi-token uses it), never to the screen or a log.
+        Path secretFile = options.dataDir().resolve("jwt-secret");
+        java.nio.file.Files.writeString(secretFile, system.jwtSecret());
+        secretFile.toFile().setReadable(false, false);
+        secretFile.toFile().setReadable(true, true);
         printScreen(out, system, infrastructure, options, started);
         stopped.await();
     }
@@ -128,6 +133,8 @@ public final class RunLocal {
             out.printf("%s  %s  (%.1f s)%s%n", READY, url, (System.nanoTime() - started) / 1e9,
                     options.scaleToZero().map(idle -> "  scale to zero after " + idle.toSeconds() + " s idle").orElse(""));
             out.printf("try    curl -s -H 'X-Tenant-Id: demo' '%s/api/products?size=3'%n", url);
+            out.printf("token  TOKEN=$(bin/psi-token --data-dir %s --tenant demo --roles admin)   (auth mode %s)%n",
+                    options.dataDir(), system.authMode());
             out.printf("status %s%s   logs %s   Ctrl-C stops everything%n%n", url, FrontDoor.STATUS_PATH,
                     options.dataDir().resolve("logs"));
         }

@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A function's HTTP API as a client sees it: JSON in and out, the tenant header on every call.
- * Never throws for an error status, so tests assert on status and problem bodies alike.
+ * A function's HTTP API as a client sees it: JSON in and out, and on every call a bearer token for
+ * the tenant (by default with every role; see {@link #withRoles}) and the tenant header (which only
+ * local mode reads). Never throws for an error status, so tests assert on status and problem bodies alike.
  */
 public final class Api {
 
@@ -24,14 +25,57 @@ public final class Api {
 
     private final URI base;
     private final String tenant;
+    private final String secret;
+    private final String authorization;
 
+    /** A client for {@code tenant} with a token signed with this JVM's test secret ({@link TestTokens#secret()}). */
     public Api(URI base, String tenant) {
-        this.base = base;
-        this.tenant = tenant;
+        this(base, tenant, TestTokens.secret());
     }
 
+    /** A client for {@code tenant} with tokens signed with {@code secret}, the one the functions at {@code base} verify with. */
+    public Api(URI base, String tenant, String secret) {
+        this(base, tenant, secret, bearer(secret, tenant, TestTokens.ALL_ROLES));
+    }
+
+    private Api(URI base, String tenant, String secret, String authorization) {
+        this.base = base;
+        this.tenant = tenant;
+        this.secret = secret;
+        this.authorization = authorization;
+    }
+
+    /** The same client for another tenant; for a null tenant, with neither token nor tenant header. */
     public Api as(String otherTenant) {
-        return new Api(base, otherTenant);
+        return otherTenant == null ? new Api(base, null, secret, null) : new Api(base, otherTenant, secret);
+    }
+
+    public String tenant() {
+        return tenant;
+    }
+
+    /** The same tenant with a token that carries only {@code roles}. */
+    public Api withRoles(String... roles) {
+        return new Api(base, tenant, secret, bearer(secret, tenant, List.of(roles)));
+    }
+
+    /** The same tenant with this Authorization header value, or none when null. */
+    public Api withAuthorization(String value) {
+        return new Api(base, tenant, secret, value);
+    }
+
+    /** The event sources' view: this internal credential instead of a user's token. */
+    public Api internal(String internalToken) {
+        return withAuthorization("Bearer " + internalToken);
+    }
+
+    /** The event sources' view with this JVM's test credential ({@link TestTokens#internal()}). */
+    public Api internal() {
+        return internal(TestTokens.internal());
+    }
+
+    private static String bearer(String secret, String tenant, List<String> roles) {
+        return "Bearer " + TestTokens.token(secret, tenant, "test-user", roles, Duration.ofHours(2));
     }
 
     public Response get(String path, String... headers) {
@@ -52,8 +96,16 @@ public final class Api {
 
     /** Sends {@code body} (a String is sent as is, anything else as JSON). Headers come as name, value pairs. */
     public Response send(String method, String path, Object body, String... headers) {
-        var request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                .header("X-Tenant-Id", tenant);
+        if (headers.length % 2 != 0) {
+            throw new IllegalArgumentException("headers come in name, value pairs");
+        }
+        var request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        if (tenant != null) {
+            request.header("X-Tenant-Id", tenant);
+        }
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         boolean hasContentType = false;
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
@@ -91,12 +143,32 @@ public final class Api {
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
 
+        public String contentType() {
+            return header("Content-Type");
+        }
+
         public Map<String, Object> json() {
+            return read(Argument.mapOf(String.class, Object.class));
+        }
+
+        /** The body read as {@code type} (a contract record, say). */
+        public <T> T as(Class<T> type) {
+            return read(Argument.of(type));
+        }
+
+        public <T> T read(Argument<T> type) {
             try {
-                return JSON.readValue(body, Argument.mapOf(String.class, Object.class));
+                return JSON.readValue(body, type);
             } catch (IOException e) {
-                throw new UncheckedIOException("not a JSON object (" + status + "): " + body, e);
+                throw new UncheckedIOException("not " + type + " (" + status + "): " + body, e);
             }
+        }
+
+        /** The fields named by a problem's field errors, in order. */
+        public List<String> errorFields() {
+            List<Object> errors = list("errors");
+            return errors == null ? List.of()
+                    : errors.stream().map(e -> String.valueOf(((Map<?, ?>) e).get("field"))).toList();
         }
 
         /** A value at a dotted path such as {@code total.onHand} or {@code lines.0.sku}. */

@@ -1,18 +1,23 @@
 package dev.psi.testing;
 
 import java.math.BigDecimal;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Catalog rows written straight into the test database, for functions whose tests need products
- * and warehouses without running the catalog function. Each test uses its own {@link #newTenant()}.
+ * Test data: catalog rows written straight into the test database, for functions whose tests need
+ * products and warehouses without running the catalog function, and request bodies as a client
+ * writes them. Each test uses its own {@link #newTenant()}.
  */
 public final class Fixtures {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     private Fixtures() {
     }
@@ -102,14 +107,68 @@ public final class Fixtures {
         return Timestamp.valueOf(LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
     }
 
-    static void execute(String sql, Object... args) {
-        try (var connection = TestInfrastructure.get().connection(); var statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                statement.setObject(i + 1, args[i]);
-            }
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
+    private static void execute(String sql, Object... args) {
+        Rows.execute(sql, args);
+    }
+
+    /** A product as a client posts it, valid until a test says otherwise; each call a new SKU. */
+    public static Body productRequest() {
+        int n = SEQUENCE.incrementAndGet();
+        return new Body("sku", "SKU-" + n)
+                .with("name", "Green tea " + n)
+                .with("unit", "box")
+                .with("barcode", "690" + String.format("%010d", n))
+                .with("category", "tea")
+                .with("purchasePrice", new BigDecimal("8.40"))
+                .with("salePrice", new BigDecimal("12.50"))
+                .with("reorderPoint", new BigDecimal("10"))
+                .with("reorderQuantity", new BigDecimal("50.0000"));
+    }
+
+    /** A warehouse as a client posts it; each call a new code. */
+    public static Body warehouseRequest() {
+        int n = SEQUENCE.incrementAndGet();
+        return new Body("code", "WH-" + n).with("name", "Warehouse " + n).with("address", n + " Harbour Road");
+    }
+
+    /** A supplier or customer as a client posts it; each call a new code. */
+    public static Body partnerRequest() {
+        int n = SEQUENCE.incrementAndGet();
+        return new Body("code", "P-" + n)
+                .with("name", "Partner " + n)
+                .with("contact", "Li Wei")
+                .with("phone", "+86 21 5555 " + String.format("%04d", n % 10_000))
+                .with("email", "buyer" + n + "@example.com")
+                .with("address", n + " Nanjing Road");
+    }
+
+    /** A JSON request body under construction; {@link #key()} is its identifying field's value. */
+    public static final class Body {
+
+        private final String keyField;
+        private final Map<String, Object> fields = new LinkedHashMap<>();
+
+        private Body(String keyField, String key) {
+            this.keyField = keyField;
+            fields.put(keyField, key);
+        }
+
+        public Body with(String field, Object value) {
+            fields.put(field, value);
+            return this;
+        }
+
+        public Body without(String field) {
+            fields.remove(field);
+            return this;
+        }
+
+        public String key() {
+            return (String) fields.get(keyField);
+        }
+
+        public Map<String, Object> build() {
+            return new LinkedHashMap<>(fields);
         }
     }
 }

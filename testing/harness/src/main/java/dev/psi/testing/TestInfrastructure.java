@@ -123,6 +123,8 @@ public final class TestInfrastructure {
         properties.put("psi.redis.host", redisHost());
         properties.put("psi.redis.port", redisPort());
         properties.put("micronaut.server.port", -1);
+        properties.put("psi.auth.jwt-secret", TestTokens.secret());
+        properties.put("psi.auth.internal-token", TestTokens.internal());
         if (withKafka) {
             properties.put("psi.kafka.bootstrap-servers", kafkaBootstrapServers());
         } else {

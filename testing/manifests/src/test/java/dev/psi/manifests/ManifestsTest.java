@@ -97,7 +97,10 @@ class ManifestsTest {
         assertTrue(CODE.runtimeModules("catalog").contains(LAYOUT.functions().resolve("kernel")), "catalog runs the kernel");
         Optional<Set<String>> config = DEPLOYMENT.keys("ConfigMap", "psi-config");
         assertTrue(config.isPresent() && config.get().contains("KAFKA_BOOTSTRAP_SERVERS"), config::toString);
-        assertEquals(Optional.of(Set.of("DATABASE_PASSWORD")), DEPLOYMENT.keys("Secret", "psi-secrets"));
+        assertEquals(Optional.of(Set.of("DATABASE_PASSWORD", "PSI_JWT_SECRET", "PSI_INTERNAL_TOKEN")),
+                DEPLOYMENT.keys("Secret", "psi-secrets"));
+        assertTrue(CODE.environmentRead("catalog").containsAll(Set.of("PSI_AUTH_MODE", "PSI_JWT_SECRET", "PSI_INTERNAL_NETWORKS")),
+                "the functions read the security settings (functions/security)");
     }
 
     @Test

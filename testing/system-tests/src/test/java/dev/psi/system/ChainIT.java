@@ -224,6 +224,26 @@ class ChainIT {
         assertStockEqualsLedger(tenant);
     }
 
+    @Test
+    void shouldServeTheNewFiguresAndTheStoredSkuAfterAnAdjustmentSpelledInAnotherCase() {
+        created(catalog.post("/api/products", Map.of("sku", "APL-001", "name", "Apple crate", "unit", "pcs",
+                "salePrice", 9.5, "purchasePrice", 6.0)));
+        adjust("APL-001", "10", "6.00");
+        var before = inventory.get("/api/inventory/apl-001"); // cached under the key as typed, before the fix
+        assertEquals(200, before.status(), before.body());
+        assertEquals(0, BigDecimal.TEN.compareTo(before.decimal("total.onHand")), before.body());
+
+        adjust("APL-001", "5", "6.00"); // another process, another spelling
+
+        var after = inventory.get("/api/inventory/apl-001");
+        assertEquals(200, after.status(), after.body());
+        assertEquals(0, new BigDecimal("15").compareTo(after.decimal("total.onHand")), after.body());
+        assertEquals(0, new BigDecimal("15").compareTo(after.decimal("onHand")), after.body());
+        assertEquals("APL-001", after.text("sku"), "the stored spelling, not the one typed");
+        assertEquals("APL-001", after.text("warehouses.0.sku"), after.body());
+        assertStockEqualsLedger(tenant);
+    }
+
     private void adjust(String sku, String quantity, String unitCost) {
         var response = stock.post("/api/stock/adjustments", Map.of("warehouseCode", "WH1", "sku", sku,
                 "quantity", new BigDecimal(quantity), "reason", "FOUND", "unitCost", new BigDecimal(unitCost)));

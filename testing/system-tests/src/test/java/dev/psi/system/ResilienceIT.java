@@ -122,7 +122,7 @@ class ResilienceIT {
         awaitStatus(number, "CONFIRMED");
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 decimal("SELECT COUNT(*) FROM dead_letters WHERE event_id = ?", poisonId).longValue() == 1);
-        var letters = SystemUnderTest.api("stock-adjust", tenant).get("/events/dead-letters");
+        var letters = SystemUnderTest.internal("stock-adjust", tenant).get("/events/dead-letters");
         assertEquals(200, letters.status(), letters.body());
         assertTrue(letters.body().contains(poisonId), letters.body());
     }

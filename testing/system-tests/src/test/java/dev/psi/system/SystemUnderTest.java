@@ -37,7 +37,13 @@ final class SystemUnderTest {
         return system;
     }
 
+    /** A client of {@code function} for {@code tenant}, with a token for it that carries every role. */
     static Api api(String function, String tenant) {
-        return new Api(get().uri(function), tenant);
+        return new Api(get().uri(function), tenant, get().jwtSecret());
+    }
+
+    /** A client of {@code function}'s internal endpoints, as the event sources call them. */
+    static Api internal(String function, String tenant) {
+        return new Api(get().uri(function), tenant, get().jwtSecret()).internal(get().internalToken());
     }
 }

@@ -17,9 +17,11 @@ public enum ProblemType {
     INSUFFICIENT_STOCK(409, "Insufficient stock"),
     ILLEGAL_TRANSITION(409, "Not allowed in the current state"),
     PRECONDITION_FAILED(412, "The resource has changed"),
+    TOO_LARGE(413, "The request is too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     IDEMPOTENCY_KEY_REUSED(422, "Idempotency-Key reused with a different request"),
     PRECONDITION_REQUIRED(428, "If-Match is required"),
+    RATE_LIMITED(429, "Too many requests"),
     UNAVAILABLE(503, "Temporarily unavailable"),
     INTERNAL(500, "Internal error");
 

@@ -47,6 +47,10 @@ public final class RedisCache {
     private static final String LOOKUP = "local g = redis.call('GET', KEYS[1]) or '0' "
             + "return {g, redis.call('GET', KEYS[2] .. ':' .. g)}";
 
+    /** INCR and, on the first hit of a window, its expiry, in one round trip. */
+    private static final String INCREMENT = "local n = redis.call('INCR', KEYS[1]) "
+            + "if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return n";
+
     /** A cached value and the generation to file a fresh value under on a miss. */
     public record Lookup(String generation, Optional<String> value) {
     }
@@ -94,6 +98,15 @@ public final class RedisCache {
             return;
         }
         call("store", () -> redis().sync().set(key + ":" + generation, value, SetArgs.Builder.ex(ttl)));
+    }
+
+    /**
+     * Counts one more hit in the window {@code key} (created with a lifetime of {@code window}) and
+     * answers the count, or empty when Redis cannot be asked (the caller decides what to do then).
+     */
+    public Optional<Long> increment(String key, Duration window) {
+        return call("increment", () -> (Long) redis().sync().eval(INCREMENT, ScriptOutputType.INTEGER,
+                new String[] {key}, String.valueOf(window.toMillis())));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.psi.kernel.events;
 import dev.psi.kernel.db.Database;
 import dev.psi.kernel.db.SqlErrors;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -20,11 +21,13 @@ final class Inbox {
     private final Database database;
     private final EventHandler handler;
     private final Clock clock;
+    private final EventGuard guard;
 
-    Inbox(Database database, EventHandler handler, Clock clock) {
+    Inbox(Database database, EventHandler handler, Clock clock, @Nullable EventGuard guard) {
         this.database = database;
         this.handler = handler;
         this.clock = clock;
+        this.guard = guard;
     }
 
     /** APPLIED or DUPLICATE; the handler's exceptions pass through after the rollback. */
@@ -41,6 +44,9 @@ final class Inbox {
                         throw new AlreadyApplied();
                     }
                     throw e;
+                }
+                if (guard != null) {
+                    guard.check(tx, event);
                 }
                 handler.routes().apply(tx, event);
                 return EventOutcome.APPLIED;

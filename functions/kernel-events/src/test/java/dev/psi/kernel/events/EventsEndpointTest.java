@@ -8,13 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.psi.contract.events.PsiEvent;
+import dev.psi.testing.Api;
 import dev.psi.testing.PsiTestResources;
+import dev.psi.testing.Rows;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -42,8 +43,7 @@ class EventsEndpointTest implements PsiTestResources {
     private static final String PLACED = "psi.sales-order.placed.v1";
 
     @Inject
-    @Client("/")
-    HttpClient client;
+    EmbeddedServer server;
 
     @Inject
     JsonMapper json;
@@ -70,10 +70,10 @@ class EventsEndpointTest implements PsiTestResources {
         assertEquals(1, applications(event.orderNumber()));
         assertEquals(Map.of("consumer", TestEventHandler.CONSUMER, "tenant_id", TestEvents.TENANT, "event_type", PLACED,
                         "aggregate_id", event.aggregateId(), "outcome", "applied"),
-                Db.one("SELECT consumer, tenant_id, event_type, aggregate_id, outcome FROM inbox WHERE event_id = ?",
+                Rows.one("SELECT consumer, tenant_id, event_type, aggregate_id, outcome FROM inbox WHERE event_id = ?",
                         event.eventId()));
         // The handler ran with the CloudEvent id and the order number in the MDC.
-        var details = map((String) Db.one("SELECT details FROM audit_log WHERE entity_key = ?", event.orderNumber()).get("details"));
+        var details = map((String) Rows.one("SELECT details FROM audit_log WHERE entity_key = ?", event.orderNumber()).get("details"));
         assertEquals(List.of(event.eventId(), event.orderNumber()), List.of(details.get("mdcEventId"), details.get("mdcOrder")));
         assertEquals(appliedBefore + 1, consumed(PLACED, "applied"));
     }
@@ -99,7 +99,7 @@ class EventsEndpointTest implements PsiTestResources {
         var start = new CountDownLatch(1);
         var threads = Executors.newFixedThreadPool(10);
         try {
-            List<CompletableFuture<TestHttp.Answer>> deliveries = IntStream.range(0, 10)
+            List<CompletableFuture<Api.Response>> deliveries = IntStream.range(0, 10)
                     .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
                         awaitQuietly(start);
                         return deliver(binary(event));
@@ -151,7 +151,7 @@ class EventsEndpointTest implements PsiTestResources {
 
         assertEquals(200, answer.status(), answer::toString);
         assertEquals("ignored", map(answer.body()).get("outcome"));
-        assertEquals(0, Db.count("SELECT COUNT(*) FROM inbox WHERE event_id = ?", event.eventId()));
+        assertEquals(0, Rows.count("SELECT COUNT(*) FROM inbox WHERE event_id = ?", event.eventId()));
         assertEquals(ignoredBefore + 1, consumed("psi.stock.low.v1", "ignored"));
     }
 
@@ -163,7 +163,7 @@ class EventsEndpointTest implements PsiTestResources {
         var answer = deliver(binary(event).body("{not json".getBytes(StandardCharsets.UTF_8)));
 
         assertProblem(400, "urn:psi:problem:malformed", answer);
-        assertEquals(0, Db.count("SELECT COUNT(*) FROM inbox WHERE event_id = ?", event.eventId()));
+        assertEquals(0, Rows.count("SELECT COUNT(*) FROM inbox WHERE event_id = ?", event.eventId()));
         assertEquals(rejectedBefore + 1, consumed(PLACED, "rejected"));
     }
 
@@ -211,7 +211,7 @@ class EventsEndpointTest implements PsiTestResources {
         var answer = deliver(binary(event));
 
         assertProblem(400, "urn:psi:problem:not-found", answer);
-        assertEquals(0, Db.count("SELECT COUNT(*) FROM inbox WHERE event_id = ?", event.eventId()));
+        assertEquals(0, Rows.count("SELECT COUNT(*) FROM inbox WHERE event_id = ?", event.eventId()));
     }
 
     @Test
@@ -222,7 +222,7 @@ class EventsEndpointTest implements PsiTestResources {
         var answer = deliver(binary(event));
 
         assertEquals(500, answer.status(), answer::toString);
-        assertEquals(0, Db.count("SELECT COUNT(*) FROM inbox WHERE event_id = ?", event.eventId()));
+        assertEquals(0, Rows.count("SELECT COUNT(*) FROM inbox WHERE event_id = ?", event.eventId()));
         assertEquals(failedBefore + 1, consumed(PLACED, "failed"));
     }
 
@@ -230,7 +230,7 @@ class EventsEndpointTest implements PsiTestResources {
     void shouldExposeTheConsumedEventsCounterAtPrometheus() {
         deliver(binary(aPlacedOrder(anOrderNumber())));
 
-        String scrape = client.toBlocking().retrieve("/prometheus");
+        String scrape = events().get("/prometheus").body();
 
         assertTrue(scrape.lines().anyMatch(line -> line.startsWith("psi_events_consumed_total{")
                 && line.contains("outcome=\"applied\"") && line.contains("type=\"" + PLACED + "\"")), scrape);
@@ -249,7 +249,7 @@ class EventsEndpointTest implements PsiTestResources {
         var answer = deliver(request);
 
         assertEquals(202, answer.status(), answer::toString);
-        var row = Db.one("SELECT consumer, event_type, event_source, tenant_id, headers, payload, reason FROM dead_letters"
+        var row = Rows.one("SELECT consumer, event_type, event_source, tenant_id, headers, payload, reason FROM dead_letters"
                 + " WHERE event_id = ?", event.eventId());
         assertEquals(List.of(TestEventHandler.CONSUMER, PLACED, "/psi/order-create", TestEvents.TENANT),
                 List.of(row.get("consumer"), row.get("event_type"), row.get("event_source"), row.get("tenant_id")));
@@ -258,8 +258,7 @@ class EventsEndpointTest implements PsiTestResources {
         assertTrue(String.valueOf(row.get("payload")).contains(event.orderNumber()), row::toString);
         assertTrue(!String.valueOf(row.get("headers")).contains("secret"), "credentials must not be stored: " + row);
 
-        var listed = map(client.toBlocking().retrieve(HttpRequest.GET("/events/dead-letters?page=0&size=50")
-                .header("X-Tenant-Id", TestEvents.TENANT)));
+        var listed = events().get("/events/dead-letters?page=0&size=50").json();
         assertTrue(((List<?>) listed.get("items")).stream()
                 .anyMatch(item -> event.eventId().equals(((Map<?, ?>) item).get("eventId"))), listed::toString);
     }
@@ -268,19 +267,19 @@ class EventsEndpointTest implements PsiTestResources {
     void shouldStoreEvenAGarbageDeadLetter() {
         String reason = "gave up on " + anEventId();
 
-        var answer = TestHttp.exchange(client.toBlocking(), HttpRequest.POST("/events/dead-letter", "garbage")
-                .contentType("text/plain").header("x-dead-letter-reason", reason));
+        var answer = events().post("/events/dead-letter", "garbage", "Content-Type", "text/plain",
+                "x-dead-letter-reason", reason);
 
         assertEquals(202, answer.status(), answer::toString);
         long id = ((Number) map(answer.body()).get("deadLetterId")).longValue();
-        var row = Db.one("SELECT consumer, payload, reason, event_id FROM dead_letters WHERE id = ?", id);
+        var row = Rows.one("SELECT consumer, payload, reason, event_id FROM dead_letters WHERE id = ?", id);
         assertEquals(java.util.Arrays.asList(TestEventHandler.CONSUMER, "garbage", reason, null),
                 java.util.Arrays.asList(row.get("consumer"), row.get("payload"), row.get("reason"), row.get("event_id")));
     }
 
     @Test
     void shouldAnswerAnInvalidDeadLetterPageWithAProblem() {
-        var answer = TestHttp.exchange(client.toBlocking(), HttpRequest.GET("/events/dead-letters?size=0"));
+        var answer = events().get("/events/dead-letters?size=0");
 
         assertProblem(400, "urn:psi:problem:validation", answer);
     }
@@ -307,12 +306,25 @@ class EventsEndpointTest implements PsiTestResources {
         }
     }
 
-    private TestHttp.Answer deliver(HttpRequest<?> request) {
-        return TestHttp.exchange(client.toBlocking(), request);
+    /** Sends {@code request} (built as the sources build it) as it is: its method, headers and bytes. */
+    private Api.Response deliver(HttpRequest<?> request) {
+        var headers = new ArrayList<String>();
+        request.getHeaders().forEach((name, values) -> values.forEach(value -> {
+            headers.add(name);
+            headers.add(value);
+        }));
+        String body = request.getBody().map(b -> b instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+                : String.valueOf(b)).orElse(null);
+        return events().send(request.getMethodName(), request.getUri().toString(), body, headers.toArray(String[]::new));
+    }
+
+    /** The event sources' side: this test's tenant, no user token (the headers a request names are sent). */
+    private Api events() {
+        return new Api(server.getURI(), TestEvents.TENANT).withAuthorization(null);
     }
 
     private long applications(String orderNumber) {
-        return Db.count("SELECT COUNT(*) FROM audit_log WHERE action = ? AND entity_key = ?", TestEventHandler.ACTION,
+        return Rows.count("SELECT COUNT(*) FROM audit_log WHERE action = ? AND entity_key = ?", TestEventHandler.ACTION,
                 orderNumber);
     }
 
@@ -329,7 +341,7 @@ class EventsEndpointTest implements PsiTestResources {
         }
     }
 
-    private static void assertProblem(int status, String type, TestHttp.Answer answer) {
+    private static void assertProblem(int status, String type, Api.Response answer) {
         assertEquals(status, answer.status(), answer::toString);
         assertEquals("application/problem+json", answer.contentType(), answer::toString);
         assertTrue(answer.body().contains("\"type\":\"" + type + "\""), answer::toString);

@@ -12,7 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.psi.contract.events.PsiEvent;
 import dev.psi.contract.events.SalesOrderEvents;
 import dev.psi.contract.events.Topics;
+import dev.psi.kernel.db.Database;
+import dev.psi.kernel.tenant.TenantId;
+import dev.psi.testing.Api;
 import dev.psi.testing.PsiTestResources;
+import dev.psi.testing.Rows;
 import dev.psi.testing.TestInfrastructure;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.micronaut.context.ApplicationContext;
@@ -25,6 +29,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -52,6 +57,12 @@ class OutboxRelayTest implements PsiTestResources {
     @Inject
     @Client("/")
     HttpClient client;
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    Database database;
 
     @Inject
     JsonMapper json;
@@ -84,11 +95,32 @@ class OutboxRelayTest implements PsiTestResources {
     }
 
     @Test
+    void shouldReadAnAggregatesTrailOfEmittedAndAppliedEventsOldestFirstForItsTenantOnly() throws Exception {
+        String order = anOrderNumber();
+        String emitted = anEventId();
+        assertEquals(200, place(server.getURI(), order, emitted, false).status());
+        var applied = aPlacedOrder(anEventId(), order, "C-1");
+        var answer = new Api(server.getURI(), TestEvents.TENANT).withAuthorization(null).post("/events", Api.write(applied),
+                "ce-specversion", "1.0", "ce-id", applied.eventId(), "ce-source", "/psi/order-create",
+                "ce-type", applied.eventType().type(), "ce-time", applied.occurredAt().toString(),
+                "ce-tenantid", applied.tenantId());
+        assertEquals(200, answer.status(), answer::toString);
+
+        var trail = database.read(tx -> EventTrail.of(tx, new TenantId(TestEvents.TENANT), order));
+
+        assertEquals(List.of(EventTrail.EMITTED + " " + emitted, EventTrail.APPLIED + " " + applied.eventId()),
+                trail.stream().map(e -> e.direction() + " " + e.eventId()).toList(), trail::toString);
+        assertTrue(trail.stream().allMatch(e -> applied.eventType().type().equals(e.eventType()) && e.at() != null),
+                trail::toString);
+        assertEquals(List.of(), database.read(tx -> EventTrail.of(tx, new TenantId("other-tenant"), order)));
+    }
+
+    @Test
     void shouldPublishAnAppendedEventAfterCommitAsABinaryCloudEvent() throws IOException {
         String order = anOrderNumber();
         String eventId = anEventId();
 
-        var answer = place(client, order, eventId, false);
+        var answer = place(server.getURI(), order, eventId, false);
 
         assertEquals(200, answer.status(), answer::toString);
         var record = salesOrders.await(order, 1).get(0);
@@ -120,12 +152,12 @@ class OutboxRelayTest implements PsiTestResources {
         String rolledBack = anEventId();
         String marker = anEventId();
 
-        var failed = place(client, order, rolledBack, true);
-        var placed = place(client, order, marker, false);
+        var failed = place(server.getURI(), order, rolledBack, true);
+        var placed = place(server.getURI(), order, marker, false);
 
         assertEquals(409, failed.status(), failed::toString);
         assertEquals(200, placed.status(), placed::toString);
-        assertEquals(0, Db.count("SELECT COUNT(*) FROM outbox WHERE event_id = ?", rolledBack));
+        assertEquals(0, Rows.count("SELECT COUNT(*) FROM outbox WHERE event_id = ?", rolledBack));
         // Same key, same partition, published in commit order: had the rolled-back event been sent,
         // it would have arrived before the marker.
         var records = salesOrders.await(order, 1);
@@ -139,11 +171,11 @@ class OutboxRelayTest implements PsiTestResources {
         String first = anEventId();
         String second = anEventId();
         long elapsed;
-        try (var offline = offlineFunction();
-             var offlineClient = HttpClient.create(offline.getBean(EmbeddedServer.class).start().getURL())) {
-            place(offlineClient, firstOrder, first, false);
+        try (var offline = offlineFunction()) {
+            var offlineServer = offline.getBean(EmbeddedServer.class).start();
+            place(offlineServer.getURI(), firstOrder, first, false);
             long start = System.nanoTime();
-            var answer = place(offlineClient, secondOrder, second, false);
+            var answer = place(offlineServer.getURI(), secondOrder, second, false);
             elapsed = Duration.ofNanos(System.nanoTime() - start).toMillis();
             assertEquals(200, answer.status(), answer::toString);
             // The first publish attempt waits max.block.ms (3 s) for a broker, then gives up.
@@ -189,7 +221,7 @@ class OutboxRelayTest implements PsiTestResources {
         assertNotNull(Db.outboxRow(other.eventId()).get("published_at"));
         assertEquals(other.eventId(), TopicTail.header(salesOrders.await(otherOrder, 1).get(0), "ce_id"));
 
-        Db.update("UPDATE outbox SET topic = ? WHERE id = ?", Topics.SALES_ORDERS, poisonedId);
+        Rows.execute("UPDATE outbox SET topic = ? WHERE id = ?", Topics.SALES_ORDERS, poisonedId);
         var second = sweep();
 
         assertTrue(second.published() >= 2, second::toString);
@@ -215,7 +247,7 @@ class OutboxRelayTest implements PsiTestResources {
         // A sweep may leave rows that the other one held back for order's sake; the next one takes them.
         await().atMost(Duration.ofSeconds(20)).until(() -> {
             sweep();
-            return Db.count("SELECT COUNT(*) FROM outbox WHERE published_at IS NULL AND aggregate_id IN (?, ?, ?, ?)",
+            return Rows.count("SELECT COUNT(*) FROM outbox WHERE published_at IS NULL AND aggregate_id IN (?, ?, ?, ?)",
                     orders.toArray()) == 0;
         });
 
@@ -232,9 +264,9 @@ class OutboxRelayTest implements PsiTestResources {
         await().atMost(Duration.ofSeconds(10)).until(() -> pendingGauge() == sweep.pending());
     }
 
-    private TestHttp.Answer place(HttpClient httpClient, String order, String eventId, boolean fail) {
-        return TestHttp.exchange(httpClient.toBlocking(), HttpRequest.POST(
-                "/test/sales-orders/" + order + "?eventId=" + eventId + "&fail=" + fail, ""));
+    private Api.Response place(URI function, String order, String eventId, boolean fail) {
+        return new Api(function, TestEvents.TENANT).withAuthorization(null).post(
+                "/test/sales-orders/" + order + "?eventId=" + eventId + "&fail=" + fail, "");
     }
 
     /** What the PingSource of knative/ping-sources.yaml sends once a minute. */
@@ -271,7 +303,7 @@ class OutboxRelayTest implements PsiTestResources {
     /** A committed row that no after-commit publish knows about, as a crashed process leaves it. */
     private long insertPending(PsiEvent event, String topic) {
         try {
-            Db.update("INSERT INTO outbox (tenant_id, event_id, event_type, source, topic, message_key, aggregate_id,"
+            Rows.execute("INSERT INTO outbox (tenant_id, event_id, event_type, source, topic, message_key, aggregate_id,"
                             + " payload, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     event.tenantId(), event.eventId(), event.eventType().type(), "/psi/kernel-test", topic,
                     event.aggregateId(), event.aggregateId(), json.writeValueAsString(event),

@@ -3,10 +3,9 @@ package dev.psi.kernel.events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.psi.testing.Api;
 import dev.psi.testing.TestInfrastructure;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -24,13 +23,13 @@ class ProducingOnlyFunctionTest {
             var properties = new HashMap<String, Object>(TestInfrastructure.get().properties(false));
             properties.put(TestEventHandler.ENABLED, "false");
             properties.put("psi.kafka.bootstrap-servers", "127.0.0.1:" + fakeBroker.getLocalPort());
-            try (var context = ApplicationContext.run(properties);
-                 var client = HttpClient.create(context.getBean(EmbeddedServer.class).start().getURL())) {
-                var blocking = client.toBlocking();
+            try (var context = ApplicationContext.run(properties)) {
+                var api = new Api(context.getBean(EmbeddedServer.class).start().getURI(), TestEvents.TENANT)
+                        .withAuthorization(null);
 
-                var events = TestHttp.exchange(blocking, HttpRequest.POST("/events", "{}"));
-                var deadLetter = TestHttp.exchange(blocking, HttpRequest.POST("/events/dead-letter", "{}"));
-                var health = TestHttp.exchange(blocking, HttpRequest.GET("/health"));
+                var events = api.post("/events", "{}");
+                var deadLetter = api.post("/events/dead-letter", "{}");
+                var health = api.get("/health");
 
                 assertEquals(404, events.status(), events::toString);
                 assertEquals(404, deadLetter.status(), deadLetter::toString);

@@ -33,10 +33,11 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
     }
 
     private static Problem fromStatus(HttpStatus status, ErrorContext context) {
-        List<FieldError> errors = context.getErrors().stream()
-                .filter(e -> e.getPath().isPresent())
-                .map(e -> fieldError(e.getPath().get(), e.getMessage()))
-                .toList();
+        List<FieldError> errors = context.getRootCause().flatMap(BodyErrors::of).map(List::of)
+                .orElseGet(() -> context.getErrors().stream()
+                        .filter(e -> e.getPath().isPresent())
+                        .map(e -> fieldError(e.getPath().get(), e.getMessage()))
+                        .toList());
         ProblemType type = switch (status) {
             case BAD_REQUEST -> errors.isEmpty() ? ProblemType.MALFORMED : ProblemType.VALIDATION;
             case UNAUTHORIZED -> ProblemType.UNAUTHENTICATED;
@@ -46,11 +47,14 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
             case NOT_ACCEPTABLE -> ProblemType.NOT_ACCEPTABLE;
             case CONFLICT -> ProblemType.CONFLICT;
             case UNSUPPORTED_MEDIA_TYPE -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            case REQUEST_ENTITY_TOO_LARGE -> ProblemType.TOO_LARGE;
+            case TOO_MANY_REQUESTS -> ProblemType.RATE_LIMITED;
             case SERVICE_UNAVAILABLE -> ProblemType.UNAVAILABLE;
             default -> status.getCode() >= 500 ? ProblemType.INTERNAL : ProblemType.MALFORMED;
         };
         String detail = errors.isEmpty()
-                ? context.getErrors().stream().map(Error::getMessage).findFirst().orElse(type.title())
+                ? context.getErrors().stream().map(Error::getMessage).map(ProblemErrorResponseProcessor::plain).findFirst()
+                        .orElse(type.title())
                 : errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message() : errors.size() + " fields are invalid";
         if (type == ProblemType.INTERNAL) {
             detail = "An unexpected error occurred; it has been logged.";
@@ -69,12 +73,27 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
     private static final java.util.regex.Pattern JSON_LOCATION =
             java.util.regex.Pattern.compile("\\s*at \\[Source: [^;]*; line: (\\d+), column: (\\d+)]");
 
+    private static final java.util.regex.Pattern LAST_LOCATION =
+            java.util.regex.Pattern.compile("(?s).*line: (\\d+), column: (\\d+)].*");
+
+    /** The parser's complaint about JSON that does not parse, without its wording: where it stopped. */
+    static String plain(String message) {
+        if (message == null || !message.startsWith("Invalid JSON")) {
+            return message;
+        }
+        var at = LAST_LOCATION.matcher(message);
+        return "the body is not valid JSON" + (at.matches() ? " (line " + at.group(1) + ", column " + at.group(2) + ")" : "");
+    }
+
     /**
      * A binding error in client terms: a body that does not deserialize is reported on {@code body}
      * (not on the Java parameter's name) with the parser's line and column, without framework wording.
      */
     static FieldError fieldError(String path, String message) {
         String text = message == null ? "is invalid" : CONVERSION_PREFIX.matcher(message).replaceFirst("");
+        if (text.startsWith("Required Body")) {
+            return new FieldError("body", "is required: a JSON object");
+        }
         boolean body = text.contains("deserialize") || text.startsWith("Invalid JSON");
         text = JSON_LOCATION.matcher(text).replaceAll(" (line $1, column $2)").trim();
         return new FieldError(body ? "body" : fieldName(path), text);

@@ -8,10 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.psi.testing.Api;
 import dev.psi.testing.Fixtures;
-import dev.psi.testing.PsiTestResources;
-import io.micronaut.runtime.server.EmbeddedServer;
+import dev.psi.testing.TenantTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,22 +20,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 @MicronautTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OrderCreateIT implements PsiTestResources {
-
-    @Inject
-    EmbeddedServer server;
-
-    String tenant;
-    Api api;
+class OrderCreateIT extends TenantTest {
 
     @BeforeEach
     void catalog() {
-        tenant = Fixtures.newTenant();
-        api = new Api(server.getURI(), tenant);
         Fixtures.warehouse(tenant, "WH1");
         Fixtures.supplier(tenant, "SUP1");
         Fixtures.customer(tenant, "CUS1");

@@ -8,31 +8,19 @@ import dev.psi.contract.events.Lines;
 import dev.psi.contract.events.PsiEvent;
 import dev.psi.testing.Api;
 import dev.psi.testing.Fixtures;
-import dev.psi.testing.PsiTestResources;
-import io.micronaut.runtime.server.EmbeddedServer;
-import jakarta.inject.Inject;
+import dev.psi.testing.TenantTest;
 import java.math.BigDecimal;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * A tenant with a warehouse, a customer, a supplier and products A and B; commands go over HTTP,
  * stock-adjust's answers are posted to /events exactly as a KafkaSource delivers them.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class WorkflowTestBase implements PsiTestResources {
-
-    @Inject
-    EmbeddedServer server;
-
-    String tenant;
-    Api api;
+abstract class WorkflowTestBase extends TenantTest {
 
     @BeforeEach
     void catalog() {
-        tenant = Fixtures.newTenant();
-        api = new Api(server.getURI(), tenant);
         Fixtures.warehouse(tenant, "WH1");
         Fixtures.customer(tenant, "CUS1");
         Fixtures.supplier(tenant, "SUP1");
@@ -41,7 +29,7 @@ abstract class WorkflowTestBase implements PsiTestResources {
     }
 
     Api.Response deliver(PsiEvent event) {
-        return api.send("POST", "/events", Api.write(event),
+        return api.internal().send("POST", "/events", Api.write(event), // as the event sources do: internal credential
                 "Content-Type", "application/json",
                 "ce-specversion", "1.0",
                 "ce-id", event.eventId(),

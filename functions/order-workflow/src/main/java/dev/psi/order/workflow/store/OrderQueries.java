@@ -12,6 +12,7 @@ import dev.psi.kernel.db.Pages;
 import dev.psi.kernel.db.Row;
 import dev.psi.kernel.db.Tx;
 import dev.psi.kernel.db.Where;
+import dev.psi.kernel.events.EventTrail;
 import dev.psi.kernel.tenant.TenantId;
 import dev.psi.kernel.web.ListParams;
 import dev.psi.kernel.web.PageRequest;
@@ -161,17 +162,10 @@ public final class OrderQueries {
                 tenant.value(), kind, number);
     }
 
-    /**
-     * Every event about the order: those emitted (the outbox of all functions) and those applied
-     * here (inbox). Reads the kernel's tables until the kernel offers this trail itself.
-     */
+    /** Every event about the order: emitted by any function and applied here (the kernel's trail). */
     private static List<OrderEvent> events(Tx tx, TenantId tenant, String number) throws SQLException {
-        return tx.list("SELECT 'emitted' AS direction, event_id, event_type, occurred_at AS at FROM outbox"
-                        + " WHERE tenant_id = ? AND aggregate_id = ?"
-                        + " UNION ALL SELECT 'applied', event_id, event_type, processed_at FROM inbox"
-                        + " WHERE tenant_id = ? AND aggregate_id = ? ORDER BY at",
-                row -> new OrderEvent(row.string("direction"), row.string("event_id"), row.string("event_type"),
-                        row.instant("at")),
-                tenant.value(), number, tenant.value(), number);
+        return EventTrail.of(tx, tenant, number).stream()
+                .map(e -> new OrderEvent(e.direction(), e.eventId(), e.eventType(), e.at()))
+                .toList();
     }
 }
