@@ -143,6 +143,12 @@ class BadInputIT {
             cases.add(new Case("inventory-query", "GET", "/api/inventory/" + t.sku + "/movements?" + query, "application/json", null, null));
         }
         cases.add(new Case("order-workflow", "GET", "/api/sales-orders?status=FLYING", "application/json", null, "status"));
+        // What binding alone would let through: a flag that is neither true nor false, a parameter the
+        // endpoint does not take (a typo would otherwise list everything), text after the JSON body.
+        cases.add(new Case("catalog", "GET", "/api/warehouses?active=yes", "application/json", null, "active"));
+        cases.add(new Case("order-workflow", "GET", "/api/sales-orders?stauts=PLACED", "application/json", null, "stauts"));
+        cases.add(new Case("catalog", "POST", "/api/warehouses", "application/json",
+                Api.write(body("code", "TW-" + t.suffix, "name", "Trailing")) + " {\"code\":\"X\"}", "body"));
         return cases;
     }
 

@@ -7,6 +7,7 @@ import dev.psi.contract.common.Page;
 import dev.psi.kernel.idempotency.IdempotentRequests;
 import dev.psi.kernel.tenant.TenantId;
 import dev.psi.kernel.web.Etags;
+import dev.psi.kernel.web.ListParams;
 import dev.psi.kernel.web.PageRequest;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -73,7 +74,7 @@ abstract class PartnerEndpoints {
     @Get
     Page<Partner> list(TenantId tenant, @QueryValue(defaultValue = "0") int page,
                        @QueryValue(defaultValue = "20") int size, @QueryValue @Nullable String q,
-                       @QueryValue @Nullable Boolean active, @QueryValue @Nullable String sort) {
-        return catalog.list(kind, tenant, PageRequest.of(page, size), q, active, sort);
+                       @QueryValue @Nullable String active, @QueryValue @Nullable String sort) {
+        return catalog.list(kind, tenant, PageRequest.of(page, size), q, ListParams.flag("active", active), sort);
     }
 }

@@ -7,6 +7,7 @@ import dev.psi.contract.common.Page;
 import dev.psi.kernel.idempotency.IdempotentRequests;
 import dev.psi.kernel.tenant.TenantId;
 import dev.psi.kernel.web.Etags;
+import dev.psi.kernel.web.ListParams;
 import dev.psi.kernel.web.PageRequest;
 import dev.psi.kernel.web.ProblemException;
 import io.micronaut.core.annotation.Nullable;
@@ -83,11 +84,11 @@ class ProductController {
     @Get
     Page<Product> list(TenantId tenant, @QueryValue(defaultValue = "0") int page,
                        @QueryValue(defaultValue = "20") int size, @QueryValue @Nullable String q,
-                       @QueryValue @Nullable String category, @QueryValue @Nullable Boolean active,
+                       @QueryValue @Nullable String category, @QueryValue @Nullable String active,
                        @QueryValue @Nullable String supplierCode, @QueryValue @Nullable String barcode,
                        @QueryValue @Nullable String sort) {
         return catalog.list(tenant, PageRequest.of(page, size),
-                new ProductCatalog.ProductFilter(q, category, active, supplierCode, barcode, sort));
+                new ProductCatalog.ProductFilter(q, category, ListParams.flag("active", active), supplierCode, barcode, sort));
     }
 
     @Operation(summary = "Import products from CSV",

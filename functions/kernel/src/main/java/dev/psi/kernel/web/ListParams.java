@@ -41,4 +41,16 @@ public final class ListParams {
                     .map(Enum::name).collect(Collectors.joining(", ")));
         }
     }
+
+    /** {@code true} or {@code false} (any case) as written in a filter, null for none, else a 400 on {@code field}. */
+    public static Boolean flag(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw ProblemException.invalid(field, "must be true or false");
+        };
+    }
 }
