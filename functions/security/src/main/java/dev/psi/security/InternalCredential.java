@@ -17,10 +17,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The event sources' credential for {@code /events}, the dead-letter endpoints and {@code
- * /outbox/sweep}: {@code Authorization: Bearer <PSI_INTERNAL_TOKEN>}, compared in constant time,
- * or a caller address inside {@code PSI_INTERNAL_NETWORKS} (comma-separated CIDRs). With neither
- * configured these endpoints are closed, except in local mode. So a misrouted ingress exposes
- * nothing: it cannot add the credential.
+ * /outbox/sweep}, any of: {@code Authorization: Bearer <PSI_INTERNAL_TOKEN>}, compared in constant
+ * time (the local dispatcher and sweeps); the event source's own OIDC token ({@link SenderIdentity}:
+ * Knative Eventing in the cluster); a caller address inside {@code PSI_INTERNAL_NETWORKS}
+ * (comma-separated CIDRs; only where callers reach the function directly, never behind Knative's
+ * queue-proxy, where every caller is the loopback address). With none configured these endpoints
+ * are closed, except in local mode. So a misrouted ingress exposes nothing: it cannot add the
+ * credential.
  */
 @Singleton
 final class InternalCredential {
@@ -30,29 +33,36 @@ final class InternalCredential {
 
     private final byte[] tokenDigest;
     private final List<Network> networks;
+    private final SenderIdentity senders;
     private final boolean local;
     private final AtomicBoolean warned = new AtomicBoolean();
 
     InternalCredential(@Value("${psi.auth.internal-token:}") String token,
-                       @Value("${psi.auth.internal-networks:}") String networks, AuthSettings settings) {
+                       @Value("${psi.auth.internal-networks:}") String networks, SenderIdentity senders,
+                       AuthSettings settings) {
         this.tokenDigest = token.isBlank() ? null : sha256(token.trim());
         this.networks = Arrays.stream(networks.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .map(Network::parse).toList();
+        this.senders = senders;
         this.local = settings.local();
     }
 
     boolean accepts(HttpRequest<?> request) {
-        if (tokenDigest == null && networks.isEmpty()) {
+        if (tokenDigest == null && networks.isEmpty() && !senders.configured()) {
             if (!local && warned.compareAndSet(false, true)) {
-                LOG.warn("neither PSI_INTERNAL_TOKEN nor PSI_INTERNAL_NETWORKS is set: the event endpoints refuse every call");
+                LOG.warn("none of PSI_INTERNAL_TOKEN, PSI_INTERNAL_OIDC_JWKS_URL and PSI_INTERNAL_NETWORKS is set: "
+                        + "the event endpoints refuse every call");
             }
             return local;
         }
-        if (tokenDigest != null) {
-            String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-            if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                    // Digests of equal length: the comparison time says nothing about the token.
-                    && MessageDigest.isEqual(tokenDigest, sha256(authorization.substring(BEARER.length()).trim()))) {
+        String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            String bearer = authorization.substring(BEARER.length()).trim();
+            // Digests of equal length: the comparison time says nothing about the token.
+            if (tokenDigest != null && MessageDigest.isEqual(tokenDigest, sha256(bearer))) {
+                return true;
+            }
+            if (senders.accepts(bearer)) {
                 return true;
             }
         }

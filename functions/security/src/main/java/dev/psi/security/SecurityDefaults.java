@@ -22,6 +22,10 @@ public final class SecurityDefaults implements ApplicationContextConfigurer {
             // the event sources' credential for /events, dead letters and /outbox/sweep, and/or their networks
             Map.entry("psi.auth.internal-token", "${PSI_INTERNAL_TOKEN:}"),
             Map.entry("psi.auth.internal-networks", "${PSI_INTERNAL_NETWORKS:}"),
+            // in the cluster: Knative Eventing's OIDC token of each source, for this function's audience
+            Map.entry("psi.auth.internal-oidc.jwks-url", "${PSI_INTERNAL_OIDC_JWKS_URL:}"),
+            Map.entry("psi.auth.internal-oidc.audience", "${PSI_INTERNAL_OIDC_AUDIENCE:}"),
+            Map.entry("psi.auth.internal-oidc.issuer", "${PSI_INTERNAL_OIDC_ISSUER:}"),
             // requests per minute per tenant and client; Redis-wide, per instance while Redis is away
             Map.entry("psi.limits.requests-per-minute", "${PSI_RATE_LIMIT_PER_MINUTE:1200}"),
             Map.entry("micronaut.server.max-request-size", "${PSI_MAX_REQUEST_SIZE:1048576}"),

@@ -95,7 +95,7 @@ public final class CrossChecks {
         return failures;
     }
 
-    /** Every KafkaSource / PingSource sink and dead-letter sink is a Knative Service here, at a path it serves. */
+    /** Every KafkaSource / PingSource sink and dead-letter sink is a Knative Service here, at a path it serves, for its audience. */
     public List<String> sinks() {
         List<String> failures = new ArrayList<>();
         Map<String, Manifest> services = deployment.services();
@@ -122,6 +122,11 @@ public final class CrossChecks {
                 if (!services.containsKey(name)) {
                     pendingOr(failures, name, source + ": sink " + name + " is not a Knative Service in knative/");
                     continue;
+                }
+                if (!sink.path("audience").asText().equals("psi-" + name)) {
+                    // the function accepts the source's OIDC token only for its own audience (SenderIdentity)
+                    failures.add(source + ": sink " + name + " has audience '" + sink.path("audience").asText()
+                            + "', not psi-" + name + " (the audience " + name + " accepts)");
                 }
                 if (modules.contains(name) && !code.servedPaths(name).contains(uri)) {
                     failures.add(source + ": sink " + name + uri + ": " + name + " serves no " + uri

@@ -68,6 +68,14 @@ class BrokenManifestsTest {
     }
 
     @Test
+    void aSinkForAnotherFunctionsAudienceFails() throws IOException {
+        Layout broken = copyOfManifests();
+        edit(broken.knative().resolve("kafka-sources.yaml"), "    uri: /events\n    audience: psi-order-workflow\n",
+                "    uri: /events\n    audience: psi-stock-adjust\n", 1);
+        assertReported(broken, "KafkaSource order-workflow-stock", "has audience 'psi-stock-adjust', not psi-order-workflow");
+    }
+
+    @Test
     void aTopicWithoutAKafkaTopicFails() throws IOException {
         Layout broken = copyOfManifests();
         edit(broken.knative().resolve("kafka-sources.yaml"), "    - psi.stock\n", "    - psi.stock-levels\n", 1);

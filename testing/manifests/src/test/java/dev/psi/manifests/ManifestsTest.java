@@ -99,7 +99,8 @@ class ManifestsTest {
         assertTrue(config.isPresent() && config.get().contains("KAFKA_BOOTSTRAP_SERVERS"), config::toString);
         assertEquals(Optional.of(Set.of("DATABASE_PASSWORD", "PSI_JWT_SECRET", "PSI_INTERNAL_TOKEN")),
                 DEPLOYMENT.keys("Secret", "psi-secrets"));
-        assertTrue(CODE.environmentRead("catalog").containsAll(Set.of("PSI_AUTH_MODE", "PSI_JWT_SECRET", "PSI_INTERNAL_NETWORKS")),
+        assertTrue(CODE.environmentRead("catalog").containsAll(Set.of("PSI_AUTH_MODE", "PSI_JWT_SECRET", "PSI_INTERNAL_NETWORKS",
+                "PSI_INTERNAL_OIDC_JWKS_URL", "PSI_INTERNAL_OIDC_AUDIENCE", "PSI_INTERNAL_OIDC_ISSUER")),
                 "the functions read the security settings (functions/security)");
     }
 
