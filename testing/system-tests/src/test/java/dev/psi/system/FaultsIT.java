@@ -319,7 +319,7 @@ class FaultsIT {
     // ---- requests
 
     private Api api(String function) {
-        return new Api(system.uri(function), tenant);
+        return new Api(system.uri(function), tenant, system.jwtSecret());
     }
 
     /** The function's current process, past its activator. */
