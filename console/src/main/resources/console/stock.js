@@ -2,7 +2,7 @@
 // a warehouse's stock → the variances the posting books as gains and losses).
 import { api, get, query, uuid } from './api.js';
 import { t, money, num, cost } from './i18n.js';
-import { h, field, text, decimal, showProblem, clearProblem, banner, notify, table, busy } from './ui.js';
+import { h, field, text, decimal, showProblem, clearProblem, banner, notify, table, busy, allowedFor } from './ui.js';
 import { suggestions } from './lookups.js';
 import { linesEditor } from './lines.js';
 import { tabs } from './tabs.js';
@@ -59,7 +59,7 @@ function adjustments(panel) {
     field(formId, { name: 'reason', label: t('stock.reason'), type: 'select', options: REASONS.map((r) => [r, t(`reason.${r}`)]) }),
     field(formId, { name: 'unitCost', label: t('stock.unitCost'), inputmode: 'decimal', hint: t('stock.unitCostHint') }),
     field(formId, { name: 'note', label: t('common.note'), wide: true }),
-    h('div', { class: 'buttons' }, h('button', { type: 'submit', id: `${formId}-submit` }, t('stock.adjust'))),
+    h('div', { class: 'buttons' }, h('button', { type: 'submit', id: `${formId}-submit`, ...allowedFor('POST', '/api/stock/adjustments') }, t('stock.adjust'))),
   ], async (form, key) => {
     const e = form.elements;
     const body = { warehouseCode: text(e.warehouseCode.value), sku: text(e.sku.value), quantity: decimal(e.quantity.value),
@@ -78,7 +78,7 @@ function transfers(panel) {
     field(formId, { name: 'toWarehouseCode', label: t('stock.toWarehouse'), required: true, list: suggestions('warehouses') }),
     field(formId, { name: 'note', label: t('common.note') }),
     lines.element,
-    h('div', { class: 'buttons' }, h('button', { type: 'submit', id: `${formId}-submit` }, t('stock.transfer'))),
+    h('div', { class: 'buttons' }, h('button', { type: 'submit', id: `${formId}-submit`, ...allowedFor('POST', '/api/stock/transfers') }, t('stock.transfer'))),
   ], async (form, key) => {
     const e = form.elements;
     const body = { fromWarehouseCode: text(e.fromWarehouseCode.value), toWarehouseCode: text(e.toWarehouseCode.value),
@@ -116,7 +116,7 @@ function stocktakes(panel) {
     field(formId, { name: 'note', label: t('common.note') }),
     h('div', { class: 'buttons' },
       h('button', { type: 'button', class: 'secondary', id: `${formId}-load`, onclick: (event) => load(event.currentTarget.form) }, t('stock.loadSheet')),
-      h('button', { type: 'submit', id: `${formId}-submit` }, t('stock.post'))),
+      h('button', { type: 'submit', id: `${formId}-submit`, ...allowedFor('POST', '/api/stocktakes') }, t('stock.post'))),
     sheet,
   ], async (form, key) => {
     const lines = [];

@@ -1,6 +1,7 @@
 // Small DOM helpers shared by every screen: elements, labelled fields with their error slots,
 // problem+json display, tables, paging, dialogs and notices.
 import { t } from './i18n.js';
+import { can, requiredRoles, session } from './auth.js';
 
 /** h('button', {class: 'x', onclick: f}, 'text', child, ...): an element; null children are skipped. */
 export function h(tag, attrs = {}, ...children) {
@@ -113,13 +114,43 @@ export function problemParts(error, extra = []) {
   if (error.status === 0) return [h('p', {}, t('error.network'))];
   if (error.status === 412) return [h('p', { class: 'stale' }, t('error.stale'))];
   if (error.status === 401) return [h('p', {}, t('auth.401'))];
-  if (error.status === 403) return [h('p', {}, t('auth.403'))];
+  if (error.status === 403) return [h('p', { class: 'forbidden' }, forbidden(error))];
   const parts = [h('p', {}, h('strong', {}, p.title || t('error.generic', { status: error.status })))];
   const fieldOnly = (error.fieldErrors || []).length > 0;
   if (fieldOnly) parts.push(h('p', {}, t('error.fix')));
   else if (p.detail) parts.push(h('p', { class: 'detail' }, p.detail));
   if (extra.length) parts.push(h('ul', {}, extra.map((e) => h('li', {}, e))));
   return parts;
+}
+
+/**
+ * What a 403 says: the roles that would do (the problem's requiredRoles) and the ones the user has, or,
+ * without requiredRoles (e.g. a token without a tenant), the server's detail.
+ */
+export function forbidden(error) {
+  const p = error.problem || {};
+  const roles = Array.isArray(p.requiredRoles) ? p.requiredRoles : [];
+  const mine = session()?.roles || [];
+  if (roles.length) return t('auth.403roles', { roles: roles.join(', '), mine: mine.join(', ') || '—' });
+  return p.detail ? `${t('auth.403')} (${p.detail})` : t('auth.403');
+}
+
+/** A short text for an error (for notices): the 403 message, or the problem's detail or title. */
+export function problemText(error) {
+  if (error.status === 403) return forbidden(error);
+  if (error.status === 401) return t('auth.401');
+  if (error.status === 0) return t('error.network');
+  return error.problem?.detail || error.message;
+}
+
+/**
+ * Attributes for a button whose action is {@code method} {@code path}: none when the signed-in user's
+ * roles allow it, else disabled with a tooltip naming the roles that would (the server decides anyway).
+ */
+export function allowedFor(method, path) {
+  if (can(method, path)) return {};
+  const roles = requiredRoles(method, path).join(', ');
+  return { disabled: true, title: t('auth.needs', { roles }), 'data-required-roles': roles, 'aria-disabled': 'true' };
 }
 
 export function banner(kind = '') {
