@@ -3,7 +3,7 @@
 // with a report per row.
 import { api, get, query, uuid, ApiError } from './api.js';
 import { t, money, num } from './i18n.js';
-import { h, field, decimal, text, showProblem, clearProblem, banner, notify, errorBox, table, pager, openDialog, badge, busy, allowedFor, problemText } from './ui.js';
+import { h, field, amount, text, showProblem, clearProblem, banner, notify, errorBox, table, pager, openDialog, badge, busy, allowedFor, problemText } from './ui.js';
 import { keepQuery } from './nav.js';
 import { suggestions, forget } from './lookups.js';
 import { parseCsv } from './csv.js';
@@ -154,7 +154,7 @@ async function openEditor(kind, key, reload) {
     const body = {};
     res.fields.forEach((f) => {
       const value = form.elements[f.name].value;
-      body[f.name] = f.decimal ? decimal(value) : text(value);
+      body[f.name] = f.decimal ? amount(value) : text(value);
     });
     clearProblem(form);
     try {

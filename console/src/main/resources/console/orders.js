@@ -3,7 +3,7 @@
 // confirms, so the list polls while an order is in flight and shows the new status without a reload.
 import { api, get, query, uuid } from './api.js';
 import { t, money, num, dateTime, date } from './i18n.js';
-import { h, field, text, decimal, showProblem, clearProblem, banner, notify, errorBox, table, pager, openDialog, statusBadge, busy, allowedFor, problemText } from './ui.js';
+import { h, field, text, decimal, amount, showProblem, clearProblem, banner, notify, errorBox, table, pager, openDialog, statusBadge, busy, allowedFor, problemText } from './ui.js';
 import { keepQuery } from './nav.js';
 import { suggestions } from './lookups.js';
 import { linesEditor } from './lines.js';
@@ -239,7 +239,7 @@ async function command(kindName, action, number, watch) {
       input.removeAttribute('data-field');
       if (quantity !== null && Number(quantity) !== 0) {
         input.dataset.field = `lines[${lines.length}].quantity`;
-        lines.push({ sku: input.dataset.sku, quantity });
+        lines.push({ sku: input.dataset.sku, quantity: amount(input.value) });
       }
     });
     send({ lines });

@@ -63,12 +63,32 @@ export function field(formId, spec) {
     h('span', { class: 'field-error', id: `${id}-error` }));
 }
 
-/** A decimal typed by a person, as the API takes it (a decimal string), or null when empty. */
+/** A decimal typed by a person as a decimal string ("2,5" → "2.5"), or null when empty. */
 export function decimal(value) {
   const s = String(value ?? '').trim().replace(/\s/g, '').replace('，', ',');
   if (!s) return null;
   // Accept a decimal comma where no dot is given (e.g. "2,5").
   return s.includes('.') ? s.replace(/,/g, '') : s.replace(',', '.');
+}
+
+const NUMBER = /^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * A decimal typed by a person as the API's JSON takes it: a JSON number with exactly the digits typed
+ * (JSON.rawJSON where the browser has it, else a Number), null when empty, and the text itself when it is
+ * no number at all, so that the server names the field ("must be a number") as for any other bad value.
+ */
+export function amount(value) {
+  const s = decimal(value);
+  if (s === null || !NUMBER.test(s)) return s;
+  if (typeof JSON.rawJSON === 'function') {
+    try {
+      return JSON.rawJSON(s);
+    } catch {
+      // e.g. "007" or "2.": not how JSON spells a number; the Number below reads it
+    }
+  }
+  return Number(s);
 }
 
 export const text = (value) => {

@@ -38,6 +38,18 @@ class ConsoleBrowserIT {
     Api api;
     WebDriverWait wait;
 
+    /** On a failure, what the page showed (its text and address) goes to the test's output. */
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final org.junit.jupiter.api.extension.TestWatcher showPage = new org.junit.jupiter.api.extension.TestWatcher() {
+        @Override
+        public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                System.out.println("page at " + browser.getCurrentUrl() + " when " + context.getDisplayName() + " failed:\n"
+                        + browser.findElement(By.tagName("body")).getText());
+            }
+        }
+    };
+
     @BeforeAll
     static void startBrowser() {
         var missing = Browser.missing();
@@ -279,6 +291,8 @@ class ConsoleBrowserIT {
         assertTrue(refused.getText().contains("admin, sales") && refused.getText().contains("viewer"), refused.getText());
         assertEquals(1, api.get("/api/sales-orders").decimal("totalItems").intValueExact(), "the refused order was not created");
         assertTrue(browser.findElements(By.id("signin")).isEmpty(), "a 403 is not a reason to sign in again");
+        browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("modal")));
 
         go("inventory");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-key='PEAR@WH1']")));
