@@ -3,7 +3,7 @@
 import { settings, saveSettings } from './settings.js';
 import { t, translatePage, dateTime } from './i18n.js';
 import { h, field, notify, banner, showProblem, clearProblem } from './ui.js';
-import { ApiError } from './api.js';
+import { ApiError, get } from './api.js';
 import { decode, session, signIn, signOut, token } from './auth.js';
 import * as dashboard from './dashboard.js';
 import * as masterdata from './masterdata.js';
@@ -111,8 +111,14 @@ export function showSignIn(reason) {
   form.elements.token.focus();
 }
 
-function enter(value) {
+/** Stores the token, asks the API once whether it takes it (a 401 brings the sign-in screen back), then shows the screen. */
+async function enter(value) {
   signIn(value);
+  try {
+    await get('/api/warehouses?size=1');
+  } catch (error) {
+    if (error.status === 401) return;
+  }
   const s = session();
   notify(t('signin.welcome', { sub: s.sub, tenant: s.tenant }));
   route();
