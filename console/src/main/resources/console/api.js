@@ -1,6 +1,8 @@
-// The one way the console talks to the back end: /api on its own origin, with the tenant header or
-// the bearer token, JSON in and out. Errors come back as ApiError carrying the problem+json body.
+// The one way the console talks to the back end: /api on its own origin, with the signed-in user's
+// bearer token (the tenant then comes from the token) or, without one, the tenant header of the API's
+// local mode; JSON in and out. Errors come back as ApiError carrying the problem+json body.
 import { settings } from './settings.js';
+import { token as bearer } from './auth.js';
 
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -36,13 +38,13 @@ export function query(params) {
 /**
  * Calls {@code path}. Options: body (an object is sent as JSON, a string as text/csv), ifMatch,
  * idempotencyKey. Answers {status, data, etag}; throws ApiError for any error status, and
- * announces 401/403 (the settings panel opens on 'psi:auth').
+ * announces a 401 (the shell shows the sign-in screen on 'psi:auth'). A 403 is the caller's to show.
  */
 export async function api(method, path, { body, ifMatch, idempotencyKey, contentType } = {}) {
   const headers = { Accept: 'application/json, application/problem+json' };
-  const { tenant, token } = settings();
-  if (tenant) headers['X-Tenant-Id'] = tenant;
+  const token = bearer();
   if (token) headers.Authorization = `Bearer ${token}`;
+  else if (settings().tenant) headers['X-Tenant-Id'] = settings().tenant;
   if (ifMatch) headers['If-Match'] = ifMatch;
   if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
   let payload;
@@ -71,8 +73,8 @@ export async function api(method, path, { body, ifMatch, idempotencyKey, content
   if (!response.ok) {
     const problem = data && typeof data === 'object' ? data : { title: response.statusText, detail: text.slice(0, 300) };
     const error = new ApiError(response.status, problem);
-    if (response.status === 401 || response.status === 403) {
-      window.dispatchEvent(new CustomEvent('psi:auth', { detail: error }));
+    if (response.status === 401) {
+      window.dispatchEvent(new CustomEvent('psi:auth', { detail: { error, token } }));
     }
     throw error;
   }

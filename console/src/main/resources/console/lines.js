@@ -2,7 +2,7 @@
 // unit price. Inputs are named lines[i].sku / lines[i].quantity / lines[i].unitPrice, the paths the
 // server names in its field errors, so an error lands next to its cell.
 import { t, money } from './i18n.js';
-import { h, decimal, text } from './ui.js';
+import { h, decimal, amount, text } from './ui.js';
 import { suggestions, lookup } from './lookups.js';
 
 /**
@@ -100,8 +100,8 @@ export function linesEditor(formId, { price = null } = {}) {
     values() {
       return [...body.children].map((row) => {
         const get = (part) => row.querySelector(`[data-part=${part}]`);
-        const line = { sku: text(get('sku').value), quantity: decimal(get('quantity').value) };
-        if (price) line.unitPrice = decimal(get('unitPrice').value);
+        const line = { sku: text(get('sku').value), quantity: amount(get('quantity').value) };
+        if (price) line.unitPrice = amount(get('unitPrice').value);
         return line;
       });
     },

@@ -2,6 +2,7 @@
 // and kept for a minute. A suggestion only: the server still checks every code.
 import { get } from './api.js';
 import { settings } from './settings.js';
+import { session } from './auth.js';
 import { datalist } from './ui.js';
 
 const KINDS = {
@@ -11,9 +12,11 @@ const KINDS = {
   products: ['/api/products', 'sku'],
 };
 const cache = new Map();
+// Per tenant and, signed in, per user (another user's token may see other things, or nothing yet).
+const owner = () => { const s = session(); return s ? `${s.tenant}|${s.sub}|${s.exp}` : settings().tenant; };
 
 export function lookup(kind) {
-  const id = `${settings().tenant}|${kind}`;
+  const id = `${owner()}|${kind}`;
   const hit = cache.get(id);
   if (hit && Date.now() - hit.at < 60000) return hit.items;
   const [path] = KINDS[kind];
@@ -23,7 +26,7 @@ export function lookup(kind) {
 }
 
 export function forget(kind) {
-  cache.delete(`${settings().tenant}|${kind}`);
+  cache.delete(`${owner()}|${kind}`);
 }
 
 /** The id of a datalist of {@code kind}'s codes (filled when they arrive). */

@@ -3,7 +3,7 @@
 // with a report per row.
 import { api, get, query, uuid, ApiError } from './api.js';
 import { t, money, num } from './i18n.js';
-import { h, field, decimal, text, showProblem, clearProblem, banner, notify, errorBox, table, pager, openDialog, badge, busy } from './ui.js';
+import { h, field, amount, text, showProblem, clearProblem, banner, notify, errorBox, table, pager, openDialog, badge, busy, allowedFor, problemText } from './ui.js';
 import { keepQuery } from './nav.js';
 import { suggestions, forget } from './lookups.js';
 import { parseCsv } from './csv.js';
@@ -60,8 +60,9 @@ export function render(kind, main, params) {
       options: [['true', t('common.active')], ['false', t('common.inactive')], ['', t('common.all')]] }),
     h('button', { type: 'submit' }, t('common.search')),
     h('span', { class: 'spacer' }),
-    h('button', { type: 'button', id: `new-${kind}`, onclick: () => openEditor(kind, null, load) }, t(`${kind}.new`)),
-    h('button', { type: 'button', class: 'secondary', id: `import-${kind}`, onclick: () => openImport(kind, load) }, t('common.import')));
+    h('button', { type: 'button', id: `new-${kind}`, onclick: () => openEditor(kind, null, load), ...allowedFor('POST', res.path) }, t(`${kind}.new`)),
+    h('button', { type: 'button', class: 'secondary', id: `import-${kind}`, onclick: () => openImport(kind, load),
+      ...allowedFor('POST', res.serverImport ? `${res.path}/import` : res.path) }, t('common.import')));
   search.addEventListener('submit', (event) => {
     event.preventDefault();
     state.q = search.elements.q.value.trim();
@@ -108,14 +109,16 @@ function rowActions(kind, row, reload) {
       forget(kind);
       notify(t('common.saved', { key }));
     } catch (error) {
-      notify(error.status === 412 ? t('error.stale') : error.message, 'error');
+      notify(error.status === 412 ? t('error.stale') : problemText(error), 'error');
     }
     reload();
   };
   return h('div', { class: 'row-actions' },
-    h('button', { type: 'button', class: 'secondary', 'data-action': 'edit', onclick: () => openEditor(kind, key, reload) }, t('common.edit')),
+    h('button', { type: 'button', class: 'secondary', 'data-action': 'edit', onclick: () => openEditor(kind, key, reload),
+      ...allowedFor('PUT', `${res.path}/${key}`) }, t('common.edit')),
     h('button', { type: 'button', class: row.active ? 'danger' : 'secondary', 'data-action': row.active ? 'deactivate' : 'activate',
-      onclick: (event) => toggle(event.currentTarget) }, row.active ? t('common.deactivate') : t('common.activate')));
+      onclick: (event) => toggle(event.currentTarget), ...allowedFor('POST', `${res.path}/${key}/deactivate`) },
+    row.active ? t('common.deactivate') : t('common.activate')));
 }
 
 /** The create or edit form in a dialog. Editing loads the entry with its ETag and sends If-Match. */
@@ -151,7 +154,7 @@ async function openEditor(kind, key, reload) {
     const body = {};
     res.fields.forEach((f) => {
       const value = form.elements[f.name].value;
-      body[f.name] = f.decimal ? decimal(value) : text(value);
+      body[f.name] = f.decimal ? amount(value) : text(value);
     });
     clearProblem(form);
     try {

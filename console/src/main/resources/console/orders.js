@@ -3,7 +3,7 @@
 // confirms, so the list polls while an order is in flight and shows the new status without a reload.
 import { api, get, query, uuid } from './api.js';
 import { t, money, num, dateTime, date } from './i18n.js';
-import { h, field, text, decimal, showProblem, clearProblem, banner, notify, errorBox, table, pager, openDialog, statusBadge, busy } from './ui.js';
+import { h, field, text, decimal, amount, showProblem, clearProblem, banner, notify, errorBox, table, pager, openDialog, statusBadge, busy, allowedFor, problemText } from './ui.js';
 import { keepQuery } from './nav.js';
 import { suggestions } from './lookups.js';
 import { linesEditor } from './lines.js';
@@ -57,7 +57,7 @@ export function render(kindName, main, params) {
     field(searchId, { name: 'to', label: t('common.to'), type: 'date', value: state.to }),
     h('button', { type: 'submit' }, t('common.search')),
     h('span', { class: 'spacer' }),
-    h('button', { type: 'button', id: `new-${prefix}`, onclick: () => openCreate(kindName, watch) }, t(kind.create)));
+    h('button', { type: 'button', id: `new-${prefix}`, onclick: () => openCreate(kindName, watch), ...allowedFor('POST', kind.path) }, t(kind.create)));
   search.addEventListener('submit', (event) => {
     event.preventDefault();
     ['status', 'q', 'partner', 'warehouseCode', 'from', 'to'].forEach((name) => { state[name] = search.elements[name].value.trim(); });
@@ -131,7 +131,7 @@ function listTable(kindName, orders, watch) {
     { label: t('common.created'), value: (o) => dateTime(o.createdAt), cls: 'nowrap' },
     { label: t('common.actions'), value: (o) => h('div', { class: 'row-actions' }, kind.actions.filter((a) => a.when.includes(o.status))
       .map((a) => h('button', { type: 'button', class: a.name === 'cancel' ? 'danger' : 'secondary', 'data-action': a.name,
-        onclick: () => command(kindName, a, o.number, watch) }, t(a.label)))) },
+        onclick: () => command(kindName, a, o.number, watch), ...allowedFor('POST', `${kind.path}/${o.number}/${a.path}`) }, t(a.label)))) },
   ].filter(Boolean);
   return table(t(kind.title), columns, orders, { rowAttrs: (o) => ({ 'data-key': o.number, 'data-status': o.status }) });
 }
@@ -179,7 +179,7 @@ async function command(kindName, action, number, watch) {
       await api('POST', path, { body: {}, idempotencyKey: uuid() });
       notify(t('order.accepted', { number }), 'info');
     } catch (error) {
-      notify(error.problem?.detail || error.message, 'error');
+      notify(problemText(error), 'error');
     }
     watch();
     return;
@@ -188,7 +188,7 @@ async function command(kindName, action, number, watch) {
   try {
     order = await get(`${kind.path}/${encodeURIComponent(number)}`);
   } catch (error) {
-    notify(error.problem?.detail || error.message, 'error');
+    notify(problemText(error), 'error');
     return;
   }
   const returning = action.name === 'return';
@@ -239,7 +239,7 @@ async function command(kindName, action, number, watch) {
       input.removeAttribute('data-field');
       if (quantity !== null && Number(quantity) !== 0) {
         input.dataset.field = `lines[${lines.length}].quantity`;
-        lines.push({ sku: input.dataset.sku, quantity });
+        lines.push({ sku: input.dataset.sku, quantity: amount(input.value) });
       }
     });
     send({ lines });
@@ -270,6 +270,6 @@ async function openDetails(kindName, number) {
         { label: 'CloudEvent', value: (c) => c.eventType ?? '' },
       ], order.history || [])));
   } catch (error) {
-    notify(error.problem?.detail || error.message, 'error');
+    notify(problemText(error), 'error');
   }
 }

@@ -1,10 +1,11 @@
-// Who the console acts as: the tenant (X-Tenant-Id) and an optional bearer token, the language and
-// the currency; kept in localStorage so a reload keeps them.
+// The console's preferences: the tenant of the API's local mode (X-Tenant-Id, used only while nobody
+// is signed in with a token), the language and the currency; kept in localStorage so a reload keeps
+// them. The bearer token is not a preference: auth.js keeps it in sessionStorage.
 const KEY = 'psi.console.settings';
 
 function defaults() {
   const zh = (navigator.language || '').toLowerCase().startsWith('zh');
-  return { tenant: 'demo', token: '', lang: zh ? 'zh-CN' : 'en', currency: 'CNY' };
+  return { tenant: 'demo', lang: zh ? 'zh-CN' : 'en', currency: 'CNY' };
 }
 
 let current = null;
@@ -17,7 +18,9 @@ export function settings() {
     } catch {
       stored = {};
     }
-    current = { ...defaults(), ...stored };
+    // A token an older console kept here is dropped: tokens live in sessionStorage only.
+    const { token, ...kept } = stored && typeof stored === 'object' ? stored : {};
+    current = { ...defaults(), ...kept };
   }
   return current;
 }

@@ -2,7 +2,7 @@
 // a warehouse's stock → the variances the posting books as gains and losses).
 import { api, get, query, uuid } from './api.js';
 import { t, money, num, cost } from './i18n.js';
-import { h, field, text, decimal, showProblem, clearProblem, banner, notify, table, busy } from './ui.js';
+import { h, field, text, decimal, amount, showProblem, clearProblem, banner, notify, table, busy, allowedFor } from './ui.js';
 import { suggestions } from './lookups.js';
 import { linesEditor } from './lines.js';
 import { tabs } from './tabs.js';
@@ -59,11 +59,11 @@ function adjustments(panel) {
     field(formId, { name: 'reason', label: t('stock.reason'), type: 'select', options: REASONS.map((r) => [r, t(`reason.${r}`)]) }),
     field(formId, { name: 'unitCost', label: t('stock.unitCost'), inputmode: 'decimal', hint: t('stock.unitCostHint') }),
     field(formId, { name: 'note', label: t('common.note'), wide: true }),
-    h('div', { class: 'buttons' }, h('button', { type: 'submit', id: `${formId}-submit` }, t('stock.adjust'))),
+    h('div', { class: 'buttons' }, h('button', { type: 'submit', id: `${formId}-submit`, ...allowedFor('POST', '/api/stock/adjustments') }, t('stock.adjust'))),
   ], async (form, key) => {
     const e = form.elements;
-    const body = { warehouseCode: text(e.warehouseCode.value), sku: text(e.sku.value), quantity: decimal(e.quantity.value),
-      reason: e.reason.value, unitCost: decimal(e.unitCost.value), note: text(e.note.value) };
+    const body = { warehouseCode: text(e.warehouseCode.value), sku: text(e.sku.value), quantity: amount(e.quantity.value),
+      reason: e.reason.value, unitCost: amount(e.unitCost.value), note: text(e.note.value) };
     const movement = (await api('POST', '/api/stock/adjustments', { body, idempotencyKey: key })).data;
     notify(t('common.createdKey', { key: movement.referenceNumber }));
     return movementsTable(t('stock.result', { number: movement.referenceNumber }), [movement]);
@@ -78,7 +78,7 @@ function transfers(panel) {
     field(formId, { name: 'toWarehouseCode', label: t('stock.toWarehouse'), required: true, list: suggestions('warehouses') }),
     field(formId, { name: 'note', label: t('common.note') }),
     lines.element,
-    h('div', { class: 'buttons' }, h('button', { type: 'submit', id: `${formId}-submit` }, t('stock.transfer'))),
+    h('div', { class: 'buttons' }, h('button', { type: 'submit', id: `${formId}-submit`, ...allowedFor('POST', '/api/stock/transfers') }, t('stock.transfer'))),
   ], async (form, key) => {
     const e = form.elements;
     const body = { fromWarehouseCode: text(e.fromWarehouseCode.value), toWarehouseCode: text(e.toWarehouseCode.value),
@@ -116,7 +116,7 @@ function stocktakes(panel) {
     field(formId, { name: 'note', label: t('common.note') }),
     h('div', { class: 'buttons' },
       h('button', { type: 'button', class: 'secondary', id: `${formId}-load`, onclick: (event) => load(event.currentTarget.form) }, t('stock.loadSheet')),
-      h('button', { type: 'submit', id: `${formId}-submit` }, t('stock.post'))),
+      h('button', { type: 'submit', id: `${formId}-submit`, ...allowedFor('POST', '/api/stocktakes') }, t('stock.post'))),
     sheet,
   ], async (form, key) => {
     const lines = [];
@@ -125,7 +125,7 @@ function stocktakes(panel) {
       input.removeAttribute('data-field');
       if (counted !== null) {
         input.dataset.field = `lines[${lines.length}].countedQuantity`;
-        lines.push({ sku: input.dataset.sku, countedQuantity: counted });
+        lines.push({ sku: input.dataset.sku, countedQuantity: amount(input.value) });
       }
     });
     const body = { warehouseCode: text(form.elements.warehouseCode.value), note: text(form.elements.note.value), lines };

@@ -1,6 +1,7 @@
 // Small DOM helpers shared by every screen: elements, labelled fields with their error slots,
 // problem+json display, tables, paging, dialogs and notices.
 import { t } from './i18n.js';
+import { can, requiredRoles, session } from './auth.js';
 
 /** h('button', {class: 'x', onclick: f}, 'text', child, ...): an element; null children are skipped. */
 export function h(tag, attrs = {}, ...children) {
@@ -62,12 +63,32 @@ export function field(formId, spec) {
     h('span', { class: 'field-error', id: `${id}-error` }));
 }
 
-/** A decimal typed by a person, as the API takes it (a decimal string), or null when empty. */
+/** A decimal typed by a person as a decimal string ("2,5" → "2.5"), or null when empty. */
 export function decimal(value) {
   const s = String(value ?? '').trim().replace(/\s/g, '').replace('，', ',');
   if (!s) return null;
   // Accept a decimal comma where no dot is given (e.g. "2,5").
   return s.includes('.') ? s.replace(/,/g, '') : s.replace(',', '.');
+}
+
+const NUMBER = /^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * A decimal typed by a person as the API's JSON takes it: a JSON number with exactly the digits typed
+ * (JSON.rawJSON where the browser has it, else a Number), null when empty, and the text itself when it is
+ * no number at all, so that the server names the field ("must be a number") as for any other bad value.
+ */
+export function amount(value) {
+  const s = decimal(value);
+  if (s === null || !NUMBER.test(s)) return s;
+  if (typeof JSON.rawJSON === 'function') {
+    try {
+      return JSON.rawJSON(s);
+    } catch {
+      // e.g. "007" or "2.": not how JSON spells a number; the Number below reads it
+    }
+  }
+  return Number(s);
 }
 
 export const text = (value) => {
@@ -113,13 +134,43 @@ export function problemParts(error, extra = []) {
   if (error.status === 0) return [h('p', {}, t('error.network'))];
   if (error.status === 412) return [h('p', { class: 'stale' }, t('error.stale'))];
   if (error.status === 401) return [h('p', {}, t('auth.401'))];
-  if (error.status === 403) return [h('p', {}, t('auth.403'))];
+  if (error.status === 403) return [h('p', { class: 'forbidden' }, forbidden(error))];
   const parts = [h('p', {}, h('strong', {}, p.title || t('error.generic', { status: error.status })))];
   const fieldOnly = (error.fieldErrors || []).length > 0;
   if (fieldOnly) parts.push(h('p', {}, t('error.fix')));
   else if (p.detail) parts.push(h('p', { class: 'detail' }, p.detail));
   if (extra.length) parts.push(h('ul', {}, extra.map((e) => h('li', {}, e))));
   return parts;
+}
+
+/**
+ * What a 403 says: the roles that would do (the problem's requiredRoles) and the ones the user has, or,
+ * without requiredRoles (e.g. a token without a tenant), the server's detail.
+ */
+export function forbidden(error) {
+  const p = error.problem || {};
+  const roles = Array.isArray(p.requiredRoles) ? p.requiredRoles : [];
+  const mine = session()?.roles || [];
+  if (roles.length) return t('auth.403roles', { roles: roles.join(', '), mine: mine.join(', ') || '—' });
+  return p.detail ? `${t('auth.403')} (${p.detail})` : t('auth.403');
+}
+
+/** A short text for an error (for notices): the 403 message, or the problem's detail or title. */
+export function problemText(error) {
+  if (error.status === 403) return forbidden(error);
+  if (error.status === 401) return t('auth.401');
+  if (error.status === 0) return t('error.network');
+  return error.problem?.detail || error.message;
+}
+
+/**
+ * Attributes for a button whose action is {@code method} {@code path}: none when the signed-in user's
+ * roles allow it, else disabled with a tooltip naming the roles that would (the server decides anyway).
+ */
+export function allowedFor(method, path) {
+  if (can(method, path)) return {};
+  const roles = requiredRoles(method, path).join(', ');
+  return { disabled: true, title: t('auth.needs', { roles }), 'data-required-roles': roles, 'aria-disabled': 'true' };
 }
 
 export function banner(kind = '') {

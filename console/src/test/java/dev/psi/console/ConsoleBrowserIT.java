@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.psi.testing.Api;
 import dev.psi.testing.Fixtures;
+import dev.psi.testing.TestTokens;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A clerk's day in a real headless Chromium against the running system (functions as processes,
  * Kafka, the dispatcher, the console behind a front door): a product is created, bought in through a
  * purchase order, sold, confirmed by stock-adjust (seen without a reload), shipped, and inventory and
- * the ledger show it. Skipped, with the reason, where no Chromium or chromedriver is installed.
+ * the ledger show it. The functions check bearer tokens (JWT mode): each test signs in through the
+ * console's sign-in screen with a token from {@link TestTokens}. Skipped, with the reason, where no
+ * Chromium or chromedriver is installed.
  */
 class ConsoleBrowserIT {
 
@@ -34,6 +37,18 @@ class ConsoleBrowserIT {
     String tenant;
     Api api;
     WebDriverWait wait;
+
+    /** On a failure, what the page showed (its text and address) goes to the test's output. */
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final org.junit.jupiter.api.extension.TestWatcher showPage = new org.junit.jupiter.api.extension.TestWatcher() {
+        @Override
+        public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                System.out.println("page at " + browser.getCurrentUrl() + " when " + context.getDisplayName() + " failed:\n"
+                        + browser.findElement(By.tagName("body")).getText());
+            }
+        }
+    };
 
     @BeforeAll
     static void startBrowser() {
@@ -53,15 +68,15 @@ class ConsoleBrowserIT {
     @BeforeEach
     void tenantWithPartners() {
         tenant = Fixtures.newTenant();
-        api = new Api(running.uri(), tenant);
+        api = running.api(tenant);
         assertEquals(201, api.post("/api/warehouses", Map.of("code", "WH1", "name", "Main warehouse")).status());
         assertEquals(201, api.post("/api/suppliers", Map.of("code", "SUP1", "name", "Acme Fruit Co.")).status());
         assertEquals(201, api.post("/api/customers", Map.of("code", "CUS1", "name", "Li Ming Trading")).status());
         wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100));
         browser.get(running.uri().toString());
-        browser.executeScript("localStorage.clear()");
+        browser.executeScript("localStorage.clear(); sessionStorage.clear()");
         browser.navigate().refresh();
-        signInAs(tenant);
+        signIn(token("clerk", TestTokens.ALL_ROLES), tenant);
     }
 
     @Test
@@ -211,30 +226,125 @@ class ConsoleBrowserIT {
         assertEquals(0, new java.math.BigDecimal("2").compareTo(api.get("/api/products").decimal("totalItems")));
     }
 
+    @Test
+    void shouldAskForATokenAndShowWhoIsSignedIn() {
+        assertEquals(201, api.post("/api/products", Map.of("sku", "QUINCE", "name", "Quince", "unit", "kg")).status());
+        browser.executeScript("sessionStorage.clear(); localStorage.setItem('psi.console.settings',"
+                + " JSON.stringify({tenant: 'someone-else', lang: 'en', currency: 'CNY'}))");
+        browser.get(running.uri() + "products");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signin-reason"), "needs you to sign in"));
+        assertEquals("/products", browser.executeScript("return location.pathname"), "the page asked for stays");
+
+        type("signin-token", "not a token");
+        click(By.id("signin-submit"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signin-token-error"), "not a token"));
+
+        String forged = TestTokens.token("another-secret-of-at-least-32-characters", tenant, "mallory", List.of("admin"), Duration.ofHours(1));
+        browser.findElement(By.id("signin-token")).clear();
+        type("signin-token", forged);
+        click(By.id("signin-submit"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signin-reason"), "not accepted"));
+        assertEquals(null, browser.executeScript("return sessionStorage.getItem('psi.console.token')"), "a refused token is dropped");
+
+        String token = token("li.ming", List.of("purchaser", "sales"));
+        type("signin-token", "Bearer " + token);
+        click(By.id("signin-submit"));
+        wait.until(ExpectedConditions.textToBe(By.id("who-sub"), "li.ming"));
+        assertEquals(tenant, browser.findElement(By.id("who-tenant")).getText(), "the tenant comes from the token");
+        assertEquals("purchaser, sales", browser.findElement(By.id("who-roles")).getText());
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-key='QUINCE']")));
+        assertEquals(token, browser.executeScript("return sessionStorage.getItem('psi.console.token')"));
+        assertTrue(!String.valueOf(browser.executeScript("return JSON.stringify(localStorage)")).contains(token),
+                "the token is kept for the tab only, never in localStorage");
+        assertEquals(Boolean.TRUE, browser.executeScript("return document.getElementById('new-products').disabled"),
+                "products are managed by admins only");
+    }
+
+    @Test
+    void shouldHoldBackWhatAViewerMayNotDoAndNameTheRolesThatWould() {
+        assertEquals(201, api.post("/api/products", Map.of("sku", "PEAR", "name", "Pear", "unit", "kg", "salePrice", 2)).status());
+        assertEquals(201, api.post("/api/stock/adjustments", Map.of("warehouseCode", "WH1", "sku", "PEAR", "quantity", 10,
+                "reason", "OPENING_BALANCE", "unitCost", 1)).status());
+        String placed = placeOrder("PEAR", 1);
+        click(By.id("sign-out"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-token")));
+        signIn(token("vera", List.of("viewer")), tenant);
+
+        go("sales-orders");
+        awaitRowStatus(placed, "CONFIRMED");
+        WebElement create = browser.findElement(By.id("new-sales-orders"));
+        assertTrue(!create.isEnabled(), "a viewer cannot create sales orders");
+        assertEquals("admin, sales", create.getAttribute("data-required-roles"));
+        assertTrue(create.getAttribute("title").contains("admin, sales"), create.getAttribute("title"));
+        WebElement cancel = browser.findElement(By.cssSelector("tr[data-key='" + placed + "'] button[data-action='cancel']"));
+        assertTrue(!cancel.isEnabled(), "nor cancel them");
+
+        // Forced anyway: the API refuses, and the form says which roles would do.
+        browser.executeScript("document.getElementById('new-sales-orders').disabled = false");
+        click(By.id("new-sales-orders"));
+        type("form-sales-orders-customerCode", "CUS1");
+        type("form-sales-orders-warehouseCode", "WH1");
+        type("form-sales-orders-line-0-sku", "PEAR");
+        type("form-sales-orders-line-0-quantity", "1");
+        click(By.id("form-sales-orders-submit"));
+        WebElement refused = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#form-sales-orders .forbidden")));
+        assertTrue(refused.getText().contains("admin, sales") && refused.getText().contains("viewer"), refused.getText());
+        assertEquals(1, api.get("/api/sales-orders").decimal("totalItems").intValueExact(), "the refused order was not created");
+        assertTrue(browser.findElements(By.id("signin")).isEmpty(), "a 403 is not a reason to sign in again");
+        browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("modal")));
+
+        go("inventory");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-key='PEAR@WH1']")));
+    }
+
     /**
-     * Until the functions check JWTs, the page's fetch answers 401 for the one token it is given here,
-     * as the secured API will for an expired token; everything else goes to the real API.
+     * The token in the tab's storage is swapped for one that expired (as if the hours had passed); the
+     * next call gets the API's real 401, the console asks to sign in and then shows the same screen.
      */
     @Test
-    void shouldSendTheTokenAndOpenTheSignInPanelWhenTheApiRefusesIt() {
-        go("products");
-        browser.executeScript("const real = window.fetch;"
-                + "window.fetch = (url, init) => String(url).startsWith('/api/') && init && init.headers"
-                + "  && init.headers.Authorization === 'Bearer ' + arguments[0]"
-                + "  ? Promise.resolve(new Response(JSON.stringify({type: 'urn:psi:problem:unauthenticated',"
-                + "      title: 'Authentication is required', status: 401, detail: 'the token has expired'}),"
-                + "      {status: 401, headers: {'Content-Type': 'application/problem+json'}}))"
-                + "  : real(url, init);", "expired-token");
-        click(By.id("open-settings"));
-        type("set-token", "expired-token");
-        click(By.id("set-save"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("auth-reason")));
-        assertTrue(browser.findElement(By.id("auth-reason")).getText().contains("not signed in"));
-        assertEquals("expired-token", browser.findElement(By.id("set-token")).getAttribute("value"), "the panel shows what was sent");
+    void shouldReturnToSignInWhenTheTokenExpiresAndComeBackToTheSamePage() {
+        assertEquals(201, api.post("/api/products", Map.of("sku", "DAMSON", "name", "Damson", "unit", "kg")).status());
+        browser.get(running.uri() + "products?q=Damson");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-key='DAMSON']")));
+        browser.executeScript("sessionStorage.setItem('psi.console.token', arguments[0])",
+                TestTokens.token(running.secret(), tenant, "clerk", TestTokens.ALL_ROLES, Duration.ofMinutes(-5)));
+        click(By.cssSelector("#search-products button[type=submit]"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signin-reason"), "expired"));
+        assertEquals("/products?q=Damson", browser.executeScript("return location.pathname + location.search"));
+        assertTrue(browser.findElements(By.id("who")).isEmpty(), "nobody is signed in any more");
 
-        browser.findElement(By.id("set-token")).clear();
-        click(By.id("set-save"));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#products-results table")));
+        type("signin-token", token("clerk", TestTokens.ALL_ROLES));
+        click(By.id("signin-submit"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-key='DAMSON']")));
+        assertEquals("Damson", browser.findElement(By.id("search-products-q")).getAttribute("value"), "the search is kept");
+    }
+
+    @Test
+    void shouldSignOutAndAskAgainOnTheNextCall() {
+        click(By.id("sign-out"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-token")));
+        assertEquals(null, browser.executeScript("return sessionStorage.getItem('psi.console.token')"));
+        assertTrue(browser.findElements(By.id("who")).isEmpty());
+        go("products");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signin-reason"), "needs you to sign in"));
+    }
+
+    @Test
+    void shouldSignInWithTheLocalLaunchersDevelopmentToken() {
+        assertEquals(201, api.post("/api/products", Map.of("sku", "MEDLAR", "name", "Medlar", "unit", "kg")).status());
+        click(By.id("sign-out"));
+        WebElement tenantField = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("devtoken-tenant")));
+        tenantField.clear();
+        tenantField.sendKeys(tenant);
+        assertTrue(browser.findElement(By.id("devtoken-role-admin")).isSelected(), "admin is ticked by default");
+        click(By.id("devtoken-role-warehouse"));
+        click(By.id("devtoken-submit"));
+        wait.until(ExpectedConditions.textToBe(By.id("who-sub"), "dev"));
+        assertEquals(tenant, browser.findElement(By.id("who-tenant")).getText());
+        assertEquals("admin, warehouse", browser.findElement(By.id("who-roles")).getText());
+        go("products");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-key='MEDLAR']")));
     }
 
     @Test
@@ -331,11 +441,17 @@ class ConsoleBrowserIT {
                 + ".map(e => e.outerHTML)");
     }
 
-    private void signInAs(String tenantId) {
-        click(By.id("open-settings"));
-        type("set-tenant", tenantId);
-        click(By.id("set-save"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("open-settings"), tenantId));
+    /** A token for this test's tenant, signed with the running functions' secret. */
+    private String token(String subject, List<String> roles) {
+        return TestTokens.token(running.secret(), tenant, subject, roles, Duration.ofHours(1));
+    }
+
+    /** Signs in on the sign-in screen (shown when the API answers 401) by pasting {@code token}. */
+    private void signIn(String token, String tenantId) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-token")));
+        type("signin-token", token);
+        click(By.id("signin-submit"));
+        wait.until(ExpectedConditions.textToBe(By.id("who-tenant"), tenantId));
     }
 
     private void go(String screen) {

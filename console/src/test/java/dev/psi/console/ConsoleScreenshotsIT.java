@@ -38,13 +38,15 @@ class ConsoleScreenshotsIT {
         Path out = Path.of(System.getProperty("psi.screenshots"));
         Files.createDirectories(out);
         var running = RunningConsole.get();
-        var api = new Api(running.uri(), TENANT);
+        var api = running.api(TENANT);
         String sold = seed(api);
 
         ChromeDriver browser = Browser.start("en");
         try {
             var wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100));
-            browser.get(running.uri().toString());
+            shoot(browser, wait, running.uri() + "", "#devtoken-submit", out.resolve("signin.png"));
+            browser.executeScript("sessionStorage.setItem('psi.console.token', arguments[0])",
+                    dev.psi.testing.TestTokens.token(running.secret(), TENANT, "li.ming", List.of("admin"), Duration.ofHours(1)));
             browser.executeScript("localStorage.setItem('psi.console.settings', JSON.stringify({tenant: arguments[0], lang: 'en', currency: 'CNY'}))", TENANT);
 
             shoot(browser, wait, running.uri() + "", DASHBOARD_READY, out.resolve("dashboard.png"));
@@ -68,7 +70,7 @@ class ConsoleScreenshotsIT {
         } finally {
             browser.quit();
         }
-        for (String name : List.of("dashboard", "products", "inventory-ledger", "validation-error", "sales-orders-zh")) {
+        for (String name : List.of("signin", "dashboard", "products", "inventory-ledger", "validation-error", "sales-orders-zh")) {
             assertTrue(Files.size(out.resolve(name + ".png")) > 10_000, name);
         }
     }

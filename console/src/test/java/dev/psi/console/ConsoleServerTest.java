@@ -140,6 +140,26 @@ class ConsoleServerTest {
         }
     }
 
+    /** The console's copy of the permission table (auth.js) says what docs/security.md says, row by row. */
+    @Test
+    void shouldHoldTheSamePermissionTableAsTheSecurityDocs() throws IOException {
+        String doc = Files.readString(Path.of("../docs/security.md"));
+        String table = doc.substring(doc.indexOf("<!-- permission-table:begin -->"), doc.indexOf("<!-- permission-table:end -->"));
+        var docRow = Pattern.compile("(?m)^\\| ([A-Z ]+) \\| `([^`]+)` \\| [^|]+ \\| ([^|]+) \\|$").matcher(table);
+        List<String> documented = new java.util.ArrayList<>();
+        while (docRow.find()) {
+            documented.add(docRow.group(1).strip() + " " + docRow.group(2) + " " + docRow.group(3).strip());
+        }
+        var jsRow = Pattern.compile("\\['([A-Z ]+)', '([^']+)', '([^']+)'\\]")
+                .matcher(Files.readString(Path.of("src/main/resources/console/auth.js")));
+        List<String> console = new java.util.ArrayList<>();
+        while (jsRow.find()) {
+            console.add(jsRow.group(1) + " " + jsRow.group(2) + " " + jsRow.group(3));
+        }
+        assertTrue(documented.size() > 20, "the table was read: " + documented);
+        assertEquals(documented, console, "auth.js PERMISSIONS = docs/security.md's permission table, in order");
+    }
+
     @Test
     void shouldChangeTheFingerprintWhenAnyAssetChanges() {
         assertTrue(console.assetVersion().matches("[0-9a-f]{12}"), console.assetVersion());

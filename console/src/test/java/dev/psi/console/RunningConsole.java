@@ -16,6 +16,7 @@ import java.util.stream.Stream;
  * The whole system as a browser sees it, once per test JVM: every function and the console
  * ({@code console/target/console.jar}) as processes of their own, Kafka and the dispatcher, and the
  * local front door routing by k8s/api-routes.yaml ({@link LocalSystem}, on the harness's database and Redis).
+ * The functions run in JWT mode: every {@code /api} call needs a bearer token signed with {@link #secret()}.
  */
 final class RunningConsole {
 
@@ -45,6 +46,10 @@ final class RunningConsole {
                         infrastructure.database(), infrastructure.redisHost(), infrastructure.redisPort(), Map.of(),
                         Duration.ofSeconds(30), Stream.concat(LocalSystem.FUNCTIONS.stream(), Stream.of("console")).toList(),
                         null, null, Optional.empty(), 0, null));
+                if (!system.authMode().equals("jwt")) {
+                    system.close();
+                    throw new IllegalStateException("the browser tests run the functions in JWT mode, not " + system.authMode());
+                }
                 instance = new RunningConsole(system, URI.create(system.frontDoor().orElseThrow() + "/"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -52,6 +57,16 @@ final class RunningConsole {
             Runtime.getRuntime().addShutdownHook(new Thread(instance.system::close, "stop-console-system"));
         }
         return instance;
+    }
+
+    /** The HS256 secret the running functions verify tokens with (mint them with {@code TestTokens.token(secret(), ...)}). */
+    String secret() {
+        return system.jwtSecret();
+    }
+
+    /** A client of the API for {@code tenant}, with an every-role token the running functions accept. */
+    dev.psi.testing.Api api(String tenant) {
+        return new dev.psi.testing.Api(uri, tenant, secret());
     }
 
     /** The front door: the console at {@code /}, the functions under {@code /api}. */

@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  * function gets the request through its {@link Activator} (held while it starts), with an {@code X-Request-Id}
  * added when the caller sent none; {@code traceparent} and every other header pass on unchanged. Internal paths and
  * paths without a route answer 404, a function that cannot be reached 503, both as problem+json.
- * {@code GET /local/status} (outside {@code /api}) shows the processes, cold starts and restarts.
+ * {@code GET /local/status} (outside {@code /api}) shows the processes, cold starts and restarts, and
+ * {@code /local/dev-token} hands out development tokens ({@link DevTokens}; this runner only, never a function).
  */
 final class FrontDoor implements AutoCloseable {
 
@@ -28,18 +29,21 @@ final class FrontDoor implements AutoCloseable {
     private final Routes routes;
     private final Map<String, Activator> functions;
     private final Supplier<Object> status;
+    private final DevTokens devTokens;
 
-    private FrontDoor(HttpServer server, Routes routes, Map<String, Activator> functions, Supplier<Object> status) {
+    private FrontDoor(HttpServer server, Routes routes, Map<String, Activator> functions, Supplier<Object> status,
+                      DevTokens devTokens) {
         this.server = server;
         this.routes = routes;
         this.functions = functions;
         this.status = status;
+        this.devTokens = devTokens;
     }
 
-    static FrontDoor start(int port, Routes routes, Map<String, Activator> functions, Supplier<Object> status)
-            throws IOException {
+    static FrontDoor start(int port, Routes routes, Map<String, Activator> functions, Supplier<Object> status,
+                           DevTokens devTokens) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
-        FrontDoor door = new FrontDoor(server, routes, functions, status);
+        FrontDoor door = new FrontDoor(server, routes, functions, status, devTokens);
         server.createContext("/", door::handle);
         server.setExecutor(Activator.pool("front-door"));
         server.start();
@@ -59,6 +63,10 @@ final class FrontDoor implements AutoCloseable {
             String method = exchange.getRequestMethod();
             if (path.equals(STATUS_PATH) && (method.equals("GET") || method.equals("HEAD"))) {
                 Proxy.Json.send(exchange, 200, "application/json", status.get());
+                return;
+            }
+            if (path.equals(DevTokens.PATH)) {
+                devTokens.handle(exchange);
                 return;
             }
             Optional<Routes.Route> route = routes.match(method, path, functions::containsKey);

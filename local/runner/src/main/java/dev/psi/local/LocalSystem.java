@@ -201,7 +201,8 @@ public final class LocalSystem implements AutoCloseable {
         timers.scheduleWithFixedDelay(this::sweepQuietly, every, every, TimeUnit.MILLISECONDS);
         if (settings.frontDoorPort() >= 0) {
             frontDoor = FrontDoor.start(settings.frontDoorPort(),
-                    Routes.load(settings.root().resolve("k8s/api-routes.yaml")), activators, this::status);
+                    Routes.load(settings.root().resolve("k8s/api-routes.yaml")), activators, this::status,
+                    new DevTokens(jwtSecret));
         }
     }
 

@@ -135,6 +135,9 @@ public final class RunLocal {
             out.printf("try    curl -s -H 'X-Tenant-Id: demo' '%s/api/products?size=3'%n", url);
             out.printf("token  TOKEN=$(bin/psi-token --data-dir %s --tenant demo --roles admin)   (auth mode %s)%n",
                     options.dataDir(), system.authMode());
+            if (system.functions().stream().anyMatch(f -> f.name().equals("console"))) {
+                out.printf("console %s/   sign in there with \"Use development token\" (this launcher only) or paste $TOKEN%n", url);
+            }
             out.printf("status %s%s   logs %s   Ctrl-C stops everything%n%n", url, FrontDoor.STATUS_PATH,
                     options.dataDir().resolve("logs"));
         }
