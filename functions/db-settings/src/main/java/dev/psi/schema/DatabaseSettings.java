@@ -62,7 +62,10 @@ public record DatabaseSettings(String host, int port, String name, String user, 
                 "allowPublicKeyRetrieval", "true",
                 "rewriteBatchedStatements", "true",
                 "tcpKeepAlive", "true",
-                "connectTimeout", "5000")
+                "connectTimeout", "5000",
+                // the driver's own OpenTelemetry hook would look up GlobalOpenTelemetry on the first connection
+                // (a no-op here: the functions' spans come from Micronaut's tracing module, README "Tracing")
+                "openTelemetry", "DISABLED")
                 .entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(e -> e.getKey() + "=" + e.getValue()).toList());
     }

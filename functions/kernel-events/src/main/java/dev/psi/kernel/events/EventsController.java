@@ -5,6 +5,8 @@ import dev.psi.contract.problem.FieldError;
 import dev.psi.contract.problem.Problem;
 import dev.psi.contract.problem.ProblemType;
 import dev.psi.kernel.tenant.TenantId;
+import dev.psi.kernel.trace.Spans;
+import dev.psi.kernel.trace.TraceContext;
 import dev.psi.kernel.web.PageRequest;
 import dev.psi.kernel.web.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,14 +52,16 @@ class EventsController {
     private final Inbox inbox;
     private final DeadLetters deadLetters;
     private final MeterRegistry meters;
+    private final Spans spans;
 
     EventsController(InboundCloudEvents reader, EventHandler handler, Inbox inbox, DeadLetters deadLetters,
-                     MeterRegistry meters) {
+                     MeterRegistry meters, Spans spans) {
         this.reader = reader;
         this.handler = handler;
         this.inbox = inbox;
         this.deadLetters = deadLetters;
         this.meters = meters;
+        this.spans = spans;
     }
 
     @Post(consumes = MediaType.ALL, produces = {MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
@@ -67,8 +71,10 @@ class EventsController {
             var envelope = reader.envelope(request.getHeaders(), body);
             type = envelope.type().type();
             MDC.put(MDC_EVENT_ID, envelope.id());
-            // the event's trace, not the delivery's: what this handling stores continues it
-            try (var scope = InboundCloudEvents.trace(envelope.cloudEvent()).open()) {
+            // the event's trace (its traceparent extension), not the delivery's: what this handling stores continues it
+            var cloudEvent = envelope.cloudEvent();
+            try (var span = spans.event(type, InboundCloudEvents.extension(cloudEvent, TraceContext.TRACEPARENT),
+                    InboundCloudEvents.extension(cloudEvent, TraceContext.TRACESTATE))) {
                 if (!handler.routes().handles(envelope.type())) {
                     return done(EventOutcome.IGNORED, envelope.id(), type);
                 }

@@ -5,7 +5,6 @@ import dev.psi.contract.events.PsiEvent;
 import dev.psi.contract.problem.FieldError;
 import dev.psi.contract.problem.ProblemType;
 import dev.psi.kernel.tenant.TenantId;
-import dev.psi.kernel.trace.TraceContext;
 import dev.psi.kernel.web.ProblemException;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.http.HttpMessageFactory;
@@ -59,21 +58,8 @@ final class InboundCloudEvents {
         return HttpMessageFactory.createReader(forEachHeader, body).toEvent();
     }
 
-    /**
-     * The span of handling {@code event}: a child of its {@code traceparent} extension (the
-     * CloudEvents distributed-tracing extension), else of the trace in scope (the delivery's), else new.
-     */
-    static TraceContext trace(CloudEvent event) {
-        TraceContext parent = TraceContext.parse(extension(event, TraceContext.TRACEPARENT),
-                extension(event, TraceContext.TRACESTATE));
-        if (parent != null) {
-            return parent.child();
-        }
-        TraceContext current = TraceContext.current();
-        return current == null ? TraceContext.newTrace() : current;
-    }
-
-    private static String extension(CloudEvent event, String name) {
+    /** A CloudEvent extension as text, or null (the tracing extension: traceparent, tracestate). */
+    static String extension(CloudEvent event, String name) {
         Object value = event.getExtension(name);
         return value == null ? null : value.toString();
     }
