@@ -12,12 +12,15 @@ import java.math.BigDecimal;
 
 /**
  * Strict request bodies: micronaut-serde would coerce {@code true} into 1 or "true" and a number into
- * text. These deserializers (replacing the built-in ones) take a number only as a JSON number, text
+ * text. These deserializers (replacing the built-in ones) take a number only as a JSON number (a decimal
+ * also as a string of plain decimal digits), text
  * only as a JSON string and a flag only as true or false, so a wrong type is a 400 naming the field
  * ({@link BodyErrors}) rather than a value the client never sent.
  */
 @Factory
 final class StrictScalars {
+
+    private static final java.util.regex.Pattern PLAIN_DECIMAL = java.util.regex.Pattern.compile("-?\\d{1,40}(\\.\\d{1,40})?");
 
     @Singleton
     @Primary
@@ -27,10 +30,15 @@ final class StrictScalars {
             public BigDecimal deserialize(Decoder decoder, DecoderContext context, Argument<? super BigDecimal> type)
                     throws IOException {
                 JsonNode node = decoder.decodeNode();
-                if (!node.isNumber()) {
-                    throw decoder.createDeserializationException("must be a number", null);
+                if (node.isNumber()) {
+                    return node.getBigDecimalValue();
                 }
-                return node.getBigDecimalValue();
+                // Money may also be written as a decimal string ("12.50"): clients in JavaScript keep
+                // exact digits that way. Only plain decimal digits, never "twelve", "1e3" or "true".
+                if (node.isString() && PLAIN_DECIMAL.matcher(node.getStringValue().trim()).matches()) {
+                    return new BigDecimal(node.getStringValue().trim());
+                }
+                throw decoder.createDeserializationException("must be a number", null);
             }
         };
     }
@@ -38,36 +46,26 @@ final class StrictScalars {
     @Singleton
     @Primary
     Deserializer<Integer> integers() {
-        return new Deserializer<>() {
-            @Override
-            public Integer deserialize(Decoder decoder, DecoderContext context, Argument<? super Integer> type)
-                    throws IOException {
-                JsonNode node = decoder.decodeNode();
-                if (!node.isNumber()) {
-                    throw decoder.createDeserializationException("must be a number", null);
-                }
-                try {
-                    return node.getBigDecimalValue().intValueExact();
-                } catch (ArithmeticException e) {
-                    throw decoder.createDeserializationException("must be a whole number", null);
-                }
-            }
-        };
+        return wholeNumbers(BigDecimal::intValueExact);
     }
 
     @Singleton
     @Primary
     Deserializer<Long> longs() {
+        return wholeNumbers(BigDecimal::longValueExact);
+    }
+
+    /** A JSON number without a fraction that fits the type ({@code exact} throws when it does not). */
+    private static <N extends Number> Deserializer<N> wholeNumbers(java.util.function.Function<BigDecimal, N> exact) {
         return new Deserializer<>() {
             @Override
-            public Long deserialize(Decoder decoder, DecoderContext context, Argument<? super Long> type)
-                    throws IOException {
+            public N deserialize(Decoder decoder, DecoderContext context, Argument<? super N> type) throws IOException {
                 JsonNode node = decoder.decodeNode();
                 if (!node.isNumber()) {
                     throw decoder.createDeserializationException("must be a number", null);
                 }
                 try {
-                    return node.getBigDecimalValue().longValueExact();
+                    return exact.apply(node.getBigDecimalValue());
                 } catch (ArithmeticException e) {
                     throw decoder.createDeserializationException("must be a whole number", null);
                 }
