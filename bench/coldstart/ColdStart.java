@@ -17,6 +17,8 @@ import java.util.Map;
  * so machine noise hits every target alike. Per run: launch -> first 2xx on path (ms), CPU
  * seconds of the process until then (/proc/pid/stat utime+stime), RSS after start and after
  * 1,000 requests (/proc/pid/status VmRSS). Prints a Markdown table with ratios to "floor".
+ * A path is "/x" (GET) or "POST /x @file" (the file's JSON as the body). Every request carries
+ * "Authorization: Bearer $COLDSTART_TOKEN" when that is set (the floor ignores it).
  */
 public final class ColdStart {
     record Target(String name, List<String> command, String path) { }
@@ -87,7 +89,24 @@ public final class ColdStart {
         }
         var pb = new ProcessBuilder(t.command()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("PORT", String.valueOf(port));
-        var uri = URI.create("http://127.0.0.1:" + port + t.path());
+        String[] probe = t.path().trim().split("\\s+");
+        String method = probe.length > 1 ? probe[0] : "GET";
+        var uri = URI.create("http://127.0.0.1:" + port + probe[probe.length > 1 ? 1 : 0]);
+        byte[] body = probe.length > 2 ? Files.readAllBytes(Path.of(probe[2].substring(1))) : null;
+        java.util.function.Supplier<HttpRequest> request = () -> {
+            var b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5));
+            String token = System.getenv("COLDSTART_TOKEN");
+            if (token != null && !token.isBlank()) {
+                b.header("Authorization", "Bearer " + token);
+            }
+            if (body != null) {
+                b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+            } else {
+                b.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            return b.build();
+        };
+        int lastStatus = 0;
         long start = System.nanoTime();
         Process p = pb.start();
         try {
@@ -96,13 +115,14 @@ public final class ColdStart {
                     throw new IllegalStateException(t.name() + " exited with " + p.exitValue());
                 }
                 if (System.nanoTime() - start > 60_000_000_000L) {
-                    throw new IllegalStateException(t.name() + " gave no 2xx on " + uri + " within 60 s");
+                    throw new IllegalStateException(t.name() + " gave no 2xx on " + method + " " + uri + " within 60 s (last status " + lastStatus + ")");
                 }
                 try {
-                    var resp = HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                    var resp = HTTP.send(request.get(), HttpResponse.BodyHandlers.discarding());
                     if (resp.statusCode() / 100 == 2) {
                         break;
                     }
+                    lastStatus = resp.statusCode();
                 } catch (java.io.IOException notYet) {
                     // not listening yet
                 }
@@ -112,7 +132,10 @@ public final class ColdStart {
             double cpu = cpuSeconds(p.pid());
             double rss0 = rssMb(p.pid());
             for (int i = 0; i < requests; i++) {
-                HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding());
+                var resp = HTTP.send(request.get(), HttpResponse.BodyHandlers.discarding());
+                if (resp.statusCode() / 100 != 2) {
+                    throw new IllegalStateException(t.name() + ": request " + i + " answered " + resp.statusCode());
+                }
             }
             return new Run(ms, cpu, rss0, rssMb(p.pid()));
         } finally {

@@ -3,7 +3,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 
-/** The floor of bench/coldstart: JDK HTTP server + plain JDBC, one query per request, nothing else. */
+/** The floor of bench/coldstart: JDK HTTP server + plain JDBC, one query per request (a new connection each time), nothing else. */
 public final class Floor {
     public static void main(String[] args) throws Exception {
         String url = System.getenv().getOrDefault("FLOOR_JDBC_URL", "jdbc:mysql://127.0.0.1:3306/mysql?user=root");
@@ -11,10 +11,18 @@ public final class Floor {
         server.createContext("/", exchange -> {
             byte[] body;
             int status = 200;
-            try (var c = DriverManager.getConnection(url); var s = c.createStatement();
-                 var r = s.executeQuery("SELECT COUNT(*) FROM information_schema.tables")) {
-                r.next();
-                body = ("{\"count\":" + r.getLong(1) + "}").getBytes(StandardCharsets.UTF_8);
+            // The same kind of query as GET /api/products: one tenant's products, first page.
+            try (var c = DriverManager.getConnection(url);
+                 var s = c.prepareStatement("SELECT sku, name, sale_price FROM products WHERE tenant_id = ? ORDER BY sku LIMIT 50")) {
+                s.setString(1, "demo");
+                var json = new StringBuilder("[");
+                try (var r = s.executeQuery()) {
+                    while (r.next()) {
+                        json.append(json.length() > 1 ? "," : "").append("{\"sku\":\"").append(r.getString(1))
+                                .append("\",\"name\":\"").append(r.getString(2)).append("\",\"salePrice\":").append(r.getBigDecimal(3)).append('}');
+                    }
+                }
+                body = json.append(']').toString().getBytes(StandardCharsets.UTF_8);
             } catch (Exception e) {
                 status = 503;
                 body = String.valueOf(e).getBytes(StandardCharsets.UTF_8);

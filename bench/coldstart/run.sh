@@ -19,10 +19,36 @@ M2="${M2:-$HOME/.m2/repository}"; [[ -n "${MAVEN_ARGS:-}" ]] && M2="$(sed -n 's/
 CONNJ="$(ls "$M2"/com/mysql/mysql-connector-j/*/mysql-connector-j-*.jar | grep -v sources | sort -V | tail -1)"
 mariadb -h127.0.0.1 -uroot -e "CREATE DATABASE IF NOT EXISTS $DB"
 trap 'mariadb -h127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS $DB"' EXIT
+# The schema, once, with the migration tool every deployment runs (Flyway; the functions never migrate).
+DATABASE_NAME="$DB" "$JAVA" -jar "$(ls functions/schema/target/psi-schema-*-migrate.jar | head -1)" >&2
 "$JAVA_HOME/bin/javac" -d "$OUT/floor" bench/coldstart/Floor.java
 "$JAVA_HOME/bin/jar" cf "$OUT/floor.jar" -C "$OUT/floor" .   # an AOT cache takes jars only, no directories
 export DATABASE_NAME="$DB" FLOOR_JDBC_URL="jdbc:mysql://127.0.0.1:3306/$DB?user=root"
 export KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:19230}"
+# JWT auth as deployed (not PSI_AUTH_MODE=local): a secret for this run and an admin token of tenant demo.
+# The rate limit is raised: 1,000 requests a run from one tenant is the bench, not abuse.
+export PSI_AUTH_MODE=jwt PSI_JWT_SECRET="coldstart-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+export PSI_RATE_LIMIT_PER_MINUTE=100000000
+CATALOG_JAR=functions/catalog/target/catalog.jar
+COLDSTART_TOKEN="$("$JAVA" -cp "$CATALOG_JAR" dev.psi.security.DevToken --tenant demo --roles admin --ttl PT4H)"
+export COLDSTART_TOKEN
+# Seed rows every probe reads or refers to, through the catalog's API: a warehouse, a supplier, 20 products.
+seed() {
+  local port=18987 pid i
+  PORT=$port "$JAVA" -jar "$CATALOG_JAR" >"$OUT/seed.log" 2>&1 & pid=$!
+  for i in $(seq 1 240); do curl -fsS -o /dev/null "http://127.0.0.1:$port/health/readiness" 2>/dev/null && break; sleep 0.25; done
+  post() { curl -fsS -o /dev/null -H "Authorization: Bearer $COLDSTART_TOKEN" -H 'Content-Type: application/json' \
+             -d "$2" "http://127.0.0.1:$port$1" || { echo "seed: POST $1 failed" >&2; kill $pid; exit 1; }; }
+  post /api/warehouses '{"code":"WH-1","name":"Bench warehouse"}'
+  post /api/suppliers '{"code":"SUP-1","name":"Bench supplier"}'
+  for i in $(seq -w 1 20); do
+    post /api/products "{\"sku\":\"SKU-$i\",\"name\":\"Bench product $i\",\"unit\":\"pcs\",\"purchasePrice\":1.50,\"salePrice\":2.50,\"preferredSupplierCode\":\"SUP-1\"}"
+  done
+  kill $pid; wait $pid 2>/dev/null || true
+}
+seed
+echo '{"warehouseCode":"WH-1","sku":"SKU-01","quantity":1,"reason":"OPENING_BALANCE","unitCost":1.50}' >"$OUT/adjustment.json"
+echo '{"supplierCode":"SUP-1","warehouseCode":"WH-1","lines":[{"sku":"SKU-01","quantity":2,"unitPrice":1.50}]}' >"$OUT/purchase-order.json"
 
 JDK_MAJOR="$("$JAVA" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1)"
 aot() { # name path cmd-after-flags files... -> prints the AOT flag; trains once per checksum of the files
@@ -36,8 +62,10 @@ aot() { # name path cmd-after-flags files... -> prints the AOT flag; trains once
   fi
   if [[ -f "$cache" ]]; then echo "-XX:AOTCache=$cache"; fi
 }
-declare -A PATHS=([floor]=/ [catalog]=/health/readiness [order-create]=/health/readiness [order-workflow]=/health/readiness
-                  [stock-adjust]=/health/readiness [inventory-query]=/health/readiness)
+# The probe of each target: a real endpoint that reads (or writes) the database, with the token.
+declare -A PATHS=([floor]=/ [catalog]=/api/products [inventory-query]=/api/inventory [order-workflow]=/api/purchase-orders
+                  [stock-adjust]="POST /api/stock/adjustments @$OUT/adjustment.json"
+                  [order-create]="POST /api/purchase-orders @$OUT/purchase-order.json")
 ARGS=()
 FLOORREST="-cp $OUT/floor.jar:$CONNJ Floor"
 ARGS+=("floor=$JAVA $FLAGS $(aot floor / "$FLOORREST" bench/coldstart/Floor.java "$CONNJ") $FLOORREST|/")
