@@ -12,7 +12,10 @@ RUNS="${1:-10}"; shift || true
 FUNCS=("$@"); [[ ${#FUNCS[@]} -gt 0 ]] || FUNCS=(catalog order-create order-workflow stock-adjust inventory-query)
 JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 JAVA="$JAVA_HOME/bin/java"
-FLAGS="${COLDSTART_FLAGS:-$( [[ -f deploy/jvm-flags ]] && grep -v '^#' deploy/jvm-flags | tr '\n' ' ' || echo '-XX:+UseSerialGC -XX:TieredStopAtLevel=1')}"
+# deploy/jvm-flags as a java @argfile (as in the Dockerfile and the local launcher); COLDSTART_FLAGS replaces it
+# (to measure a lever: COLDSTART_FLAGS="@deploy/jvm-flags -Xmn16m" bench/coldstart/run.sh 10 catalog).
+FLAGS="${COLDSTART_FLAGS:-@$ROOT/deploy/jvm-flags}"
+FLAGS="${FLAGS//@deploy\//@$ROOT/deploy/}"
 OUT="$ROOT/bench/target/coldstart"; mkdir -p "$OUT/floor"
 DB="psi_cold_$(date +%s)"
 M2="${M2:-$HOME/.m2/repository}"; [[ -n "${MAVEN_ARGS:-}" ]] && M2="$(sed -n 's/.*-Dmaven.repo.local=\([^ ]*\).*/\1/p' <<<"$MAVEN_ARGS")"
@@ -54,7 +57,7 @@ JDK_MAJOR="$("$JAVA" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | h
 aot() { # name path cmd-after-flags files... -> prints the AOT flag; trains once per checksum of the files
   local name="$1" path="$2" rest="$3"; shift 3
   [[ "${COLDSTART_AOT:-1}" == 1 && "$JDK_MAJOR" -ge 25 ]] || return 0
-  local sum; sum="$(cat "$@" | sha256sum | cut -c1-16)"
+  local sum; sum="$( (cat "$@" deploy/jvm-flags; echo "$FLAGS $JAVA") | sha256sum | cut -c1-16)"
   local cache="$OUT/$name-$sum.aot"
   if [[ ! -f "$cache" ]]; then
     echo "[coldstart] training AOT cache for $name -> $cache" >&2
@@ -73,7 +76,7 @@ for f in "${FUNCS[@]}"; do
   JAR="$(ls functions/$f/target/*.jar | grep -v -e original -e sources -e tests | head -1)"
   ARGS+=("$f=$JAVA $FLAGS $(aot "$f" "${PATHS[$f]}" "-jar $JAR" "$JAR") -jar $JAR|${PATHS[$f]}")
 done
-echo "JDK: $("$JAVA" -version 2>&1 | head -1); flags: $FLAGS"
+echo "JDK: $("$JAVA" -version 2>&1 | head -1); flags: $FLAGS = $(sed 's/#.*//' deploy/jvm-flags | tr -s ' \n' ' ')"
 uptime
 "$JAVA" bench/coldstart/ColdStart.java "$RUNS" "${ARGS[@]}"
 uptime

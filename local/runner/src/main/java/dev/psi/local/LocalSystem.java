@@ -41,8 +41,6 @@ public final class LocalSystem implements AutoCloseable {
             "inventory-query");
     public static final List<String> PRODUCERS = List.of("order-create", "order-workflow", "stock-adjust");
     private static final String TOPICS = "psi.purchase-orders,psi.sales-orders,psi.stock";
-    private static final List<String> FUNCTION_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-            "-Xss512k", "-Xmx256m");
 
     /**
      * Where things are and how they are reached.
@@ -144,6 +142,8 @@ public final class LocalSystem implements AutoCloseable {
 
     private void startFunctions() throws IOException {
         Path childClasses = copyChildEntryPoint(settings.work().resolve("child-classes"));
+        // deploy/jvm-flags (the flags of the Dockerfile and bench/coldstart too) and per-function AOT caches
+        FunctionJvm jvm = FunctionJvm.of(settings.root(), settings.work());
         Map<String, String> env = new LinkedHashMap<>();
         DatabaseSettings db = settings.database();
         env.put("DATABASE_HOST", db.host());
@@ -159,7 +159,7 @@ public final class LocalSystem implements AutoCloseable {
         env.put("PSI_AUTH_MODE", authMode);
         Proxy proxy = new Proxy();
         for (String name : settings.functions()) {
-            var function = new ManagedFunction(name, jarOf(settings.root(), name), env, logs, childClasses, FUNCTION_JVM,
+            var function = new ManagedFunction(name, jarOf(settings.root(), name), env, logs, childClasses, jvm,
                     PRODUCERS.contains(name) ? Optional.of("/outbox/sweep") : Optional.empty());
             activators.put(name, Activator.start(function, proxy, settings.ports().getOrDefault(name, 0)));
         }
@@ -372,17 +372,32 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     /** The children's entry point, alone in a directory of its own (nothing else of this module on their class path). */
+    /** {@code dir/exit-with-parent.jar}: the class alone, in a jar (a JDK AOT cache accepts no class directories). */
     private static Path copyChildEntryPoint(Path dir) throws IOException {
         String resource = ExitWithParent.class.getName().replace('.', '/') + ".class";
-        Path target = dir.resolve(resource);
-        Files.createDirectories(target.getParent());
+        Files.createDirectories(dir);
+        byte[] bytes;
         try (InputStream in = ExitWithParent.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IOException("cannot read " + resource);
             }
-            Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            bytes = in.readAllBytes();
         }
-        return dir;
+        Path target = dir.resolve("exit-with-parent.jar");
+        Path temp = Files.createTempFile(dir, "exit-with-parent", ".tmp");
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(temp))) {
+            var entry = new java.util.jar.JarEntry(resource);
+            entry.setTime(0); // the same bytes every run, so the jar's identity (and an AOT cache's key) holds
+            out.putNextEntry(entry);
+            out.write(bytes);
+            out.closeEntry();
+        }
+        if (Files.isRegularFile(target) && java.util.Arrays.equals(Files.readAllBytes(target), Files.readAllBytes(temp))) {
+            Files.delete(temp); // unchanged: keep its modification time, which the AOT cache checks
+        } else {
+            Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return target;
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

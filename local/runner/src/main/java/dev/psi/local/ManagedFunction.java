@@ -37,8 +37,9 @@ public final class ManagedFunction {
     private final Map<String, String> env;
     private final LogSink logs;
     private final Path childClasses;
-    private final List<String> jvmOptions;
+    private final FunctionJvm jvm;
     private final Optional<String> preStop;
+    private boolean training;
 
     private State state = State.STOPPED;
     private Process process;
@@ -56,21 +57,22 @@ public final class ManagedFunction {
     private final AtomicInteger waiting = new AtomicInteger();
 
     /**
-     * @param childClasses a directory holding only {@code dev.psi.local.child.ExitWithParent}, the children's entry
-     *                     point (see there)
+     * @param childClasses a jar holding only {@code dev.psi.local.child.ExitWithParent}, the children's entry
+     *                     point (see there); a jar, not a directory, because an AOT cache takes jars only
+     * @param jvm          the java binary, the flags of deploy/jvm-flags and the function's AOT cache
      */
     /**
      * @param preStop a path POSTed before an idle stop (a Kubernetes preStop hook): {@code /outbox/sweep} for a
      *                producer, so that no event committed just before the stop waits in the outbox for its next wake
      */
     public ManagedFunction(String name, Path jar, Map<String, String> env, LogSink logs, Path childClasses,
-                           List<String> jvmOptions, Optional<String> preStop) {
+                           FunctionJvm jvm, Optional<String> preStop) {
         this.name = name;
         this.jar = jar;
         this.env = Map.copyOf(env);
         this.logs = logs;
         this.childClasses = childClasses;
-        this.jvmOptions = List.copyOf(jvmOptions);
+        this.jvm = jvm;
         this.preStop = preStop;
     }
 
@@ -226,9 +228,11 @@ public final class ManagedFunction {
     private void spawn() throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", childClasses + java.io.File.pathSeparator + jar,
+        String classPath = childClasses + java.io.File.pathSeparator + jar;
+        command.add(jvm.java().toString());
+        training = jvm.training(name, jar, classPath);
+        command.addAll(jvm.options(name, jar, classPath));
+        command.addAll(List.of("-cp", classPath,
                 "dev.psi.local.child.ExitWithParent", jar.toString()));
         if (!Files.isRegularFile(jar)) {
             state = State.FAILED;
@@ -351,7 +355,8 @@ public final class ManagedFunction {
         }
         stopping.destroy();
         try {
-            if (!stopping.waitFor(10, TimeUnit.SECONDS)) {
+            // A training run writes its AOT cache as it exits (a few seconds of work): give it the time.
+            if (!stopping.waitFor(training ? 60 : 10, TimeUnit.SECONDS)) {
                 stopping.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

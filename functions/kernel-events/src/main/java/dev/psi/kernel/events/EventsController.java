@@ -41,7 +41,7 @@ class EventsController {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventsController.class);
     static final String CONSUMED = "psi.events.consumed";
-    /** The MDC keys logback.xml prints. */
+    /** The MDC keys the log pattern prints (dev.psi.kernel.logging.KernelLogging). */
     static final String MDC_EVENT_ID = "ce_id";
     static final String MDC_AGGREGATE = "order";
 

@@ -27,7 +27,7 @@ public record TraceContext(String traceId, String spanId, String flags, @Nullabl
     /** The HTTP header, the CloudEvent extension and the outbox column. */
     public static final String TRACEPARENT = "traceparent";
     public static final String TRACESTATE = "tracestate";
-    /** The MDC key logback.xml prints. */
+    /** The MDC key the log pattern prints (dev.psi.kernel.logging.KernelLogging). */
     public static final String MDC_TRACE_ID = "traceId";
 
     private static final Pattern TRACEPARENT_FORMAT =
