@@ -70,6 +70,9 @@ record FunctionJvm(Path java, int jdkMajor, String jdkVersion, List<String> flag
             if (Files.isRegularFile(cache) && size(cache) > 0) {
                 options.add("-XX:AOTMode=auto");
                 options.add("-XX:AOTCache=" + cache);
+            } else if (trainingUnderWay(cache)) {
+                // A training run that is stopping is still writing <cache>.config and then the cache: a second
+                // training to the same file would spoil both, so this start goes without a cache.
             } else {
                 forgetOthers(name, cache);
                 options.add("-XX:AOTCacheOutput=" + cache);
@@ -80,7 +83,19 @@ record FunctionJvm(Path java, int jdkMajor, String jdkVersion, List<String> flag
 
     /** True when the next start of {@code name} is a training run (it writes its cache as it stops). */
     boolean training(String name, Path jar, String classPath) {
-        return aotCache(name, jar, classPath).map(cache -> !Files.isRegularFile(cache) || size(cache) == 0).orElse(false);
+        return aotCache(name, jar, classPath)
+                .map(cache -> (!Files.isRegularFile(cache) || size(cache) == 0) && !trainingUnderWay(cache)).orElse(false);
+    }
+
+    /** The JVM writes {@code <cache>.config} first (JDK 25 one-step training); younger than 10 minutes: under way. */
+    private static boolean trainingUnderWay(Path cache) {
+        Path config = cache.resolveSibling(cache.getFileName() + ".config");
+        try {
+            return Files.isRegularFile(config)
+                    && Files.getLastModifiedTime(config).toMillis() > System.currentTimeMillis() - 600_000;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     Optional<Path> aotCache(String name, Path jar, String classPath) {
@@ -106,7 +121,7 @@ record FunctionJvm(Path java, int jdkMajor, String jdkVersion, List<String> flag
     private void forgetOthers(String name, Path keep) {
         try (Stream<Path> files = Files.list(keep.getParent())) {
             files.filter(f -> f.getFileName().toString().startsWith(name + "-") && !f.equals(keep))
-                    .filter(f -> f.getFileName().toString().matches(Pattern.quote(name) + "-[0-9a-f]{16}\\.aot"))
+                    .filter(f -> f.getFileName().toString().matches(Pattern.quote(name) + "-[0-9a-f]{16}\\.aot(\\.config)?"))
                     .forEach(f -> f.toFile().delete());
         } catch (IOException ignored) {
             // a stale cache left behind costs disk space only

@@ -353,10 +353,14 @@ public final class ManagedFunction {
         } catch (IOException e) {
             // closing is the signal; already closed is fine
         }
-        stopping.destroy();
         try {
-            // A training run writes its AOT cache as it exits (a few seconds of work): give it the time.
-            if (!stopping.waitFor(training ? 60 : 10, TimeUnit.SECONDS)) {
+            // A training run writes its AOT cache as it exits (seconds of work, a child JVM assembles it): the closed
+            // pipe alone ends it, and SIGTERM follows only if it has not exited within a minute.
+            if (training && stopping.waitFor(60, TimeUnit.SECONDS)) {
+                return;
+            }
+            stopping.destroy();
+            if (!stopping.waitFor(10, TimeUnit.SECONDS)) {
                 stopping.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
