@@ -59,7 +59,7 @@ public final class LocalSystem implements AutoCloseable {
                            Map<String, Integer> ports, Duration sweepEvery, List<String> functions, String kafka,
                            Path kafkaData, Optional<Duration> scaleToZero, int frontDoorPort, PrintStream console) {
 
-        /** The five functions, an own broker, always on, no front door, logs to files. */
+        /** The six functions, an own broker, always on, no front door, logs to files. */
         public Settings(Path root, Path work, DatabaseSettings database, String redisHost, int redisPort,
                         Map<String, Integer> ports, Duration sweepEvery) {
             this(root, work, database, redisHost, redisPort, ports, sweepEvery, FUNCTIONS, null, null, Optional.empty(),
@@ -110,7 +110,7 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     /**
-     * Every function of this checkout: the five, then any other module under {@code functions/} that has built
+     * Every function of this checkout: the six, then any other module under {@code functions/} that has built
      * {@code target/<module>.jar}, then the console when {@code console/target/console.jar} exists.
      */
     public static List<String> discover(Path root) throws IOException {

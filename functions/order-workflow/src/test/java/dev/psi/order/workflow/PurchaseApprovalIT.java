@@ -34,7 +34,7 @@ class PurchaseApprovalIT extends WorkflowTestBase {
 
     @Test
     void shouldSubmitADraftAtOrBelowTheThresholdStraightAway() {
-        OrderSeed.purchaseOrder(tenant, "PO-D1", "DRAFT", "A", 10); // 100.00: not above
+        OrderSeed.purchaseOrderIn("DRAFT", tenant, "PO-D1", "A", 10); // 100.00: not above
         assertEquals(0L, outbox("PO-D1", SUBMITTED_EVENT));
 
         var submit = purchaser.post("/api/purchase-orders/PO-D1/submit", Map.of());
@@ -48,7 +48,7 @@ class PurchaseApprovalIT extends WorkflowTestBase {
 
     @Test
     void shouldHoldAnOrderAboveTheThresholdUntilAnotherAdminApprovesIt() {
-        OrderSeed.purchaseOrder(tenant, "PO-D2", "DRAFT", "A", 10, "B", 1); // 110.00
+        OrderSeed.purchaseOrderIn("DRAFT", tenant, "PO-D2", "A", 10, "B", 1); // 110.00
         var submit = purchaser.post("/api/purchase-orders/PO-D2/submit", Map.of(), "Idempotency-Key", "s-1");
         assertEquals(202, submit.status(), submit.body());
         assertEquals("PENDING_APPROVAL", submit.text("status"));
@@ -79,7 +79,7 @@ class PurchaseApprovalIT extends WorkflowTestBase {
 
     @Test
     void shouldNotLetTheSubmitterApproveTheirOwnOrderEvenAsAnAdmin() {
-        OrderSeed.purchaseOrder(tenant, "PO-D3", "DRAFT", "A", 20); // 200.00
+        OrderSeed.purchaseOrderIn("DRAFT", tenant, "PO-D3", "A", 20); // 200.00
         assertEquals("PENDING_APPROVAL", boss.post("/api/purchase-orders/PO-D3/submit", Map.of()).text("status"));
         var own = boss.post("/api/purchase-orders/PO-D3/approve", Map.of());
         assertEquals(403, own.status(), own.body());
@@ -93,7 +93,7 @@ class PurchaseApprovalIT extends WorkflowTestBase {
 
     @Test
     void shouldRejectAnOrderAwaitingApprovalForGood() {
-        OrderSeed.purchaseOrder(tenant, "PO-D4", "DRAFT", "A", 15); // 150.00
+        OrderSeed.purchaseOrderIn("DRAFT", tenant, "PO-D4", "A", 15); // 150.00
         assertEquals("PENDING_APPROVAL", purchaser.post("/api/purchase-orders/PO-D4/submit", Map.of()).text("status"));
         var reject = boss.post("/api/purchase-orders/PO-D4/reject", Map.of("reason", "too much at once"));
         assertEquals(202, reject.status(), reject.body());
@@ -110,8 +110,8 @@ class PurchaseApprovalIT extends WorkflowTestBase {
 
     @Test
     void shouldCancelADraftAndListOrdersByTheNewStates() {
-        OrderSeed.purchaseOrder(tenant, "PO-D5", "DRAFT", "A", 1);
-        OrderSeed.purchaseOrder(tenant, "PO-D6", "DRAFT", "A", 1);
+        OrderSeed.purchaseOrderIn("DRAFT", tenant, "PO-D5", "A", 1);
+        OrderSeed.purchaseOrderIn("DRAFT", tenant, "PO-D6", "A", 1);
         var drafts = api.get("/api/purchase-orders?status=draft");
         assertEquals(200, drafts.status(), drafts.body());
         assertEquals(2, drafts.list("items").size());
