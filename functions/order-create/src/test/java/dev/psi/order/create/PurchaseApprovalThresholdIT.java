@@ -30,7 +30,7 @@ class PurchaseApprovalThresholdIT extends TenantTest {
         var above = create("50.01"); // 10 x 50.01 = 500.10
         assertEquals(201, above.status(), above.body());
         assertEquals("PENDING_APPROVAL", above.text("status"));
-        assertTrue(above.text("history.0.reason").contains("above the approval threshold 500.00"), above.body());
+        assertTrue(above.text("history.0.reason").contains("total 500.10 is above the approval threshold 500"), above.body());
         assertEquals(0L, submittedEvents(above.text("number")), "nothing is sent before approval");
         assertEquals("test-user", Rows.one("SELECT submitted_by FROM purchase_orders WHERE tenant_id = ? AND number = ?",
                 tenant, above.text("number")).get("submitted_by"));
