@@ -34,7 +34,7 @@ import java.util.Map;
  * so the generation costs seconds, not a million round trips.
  *
  * <p>Arguments: {@code --root DIR}, {@code --products P}, {@code --orders N}, {@code --runs N},
- * {@code --keep-database}. Database from the DATABASE_* variables (default 127.0.0.1:3306 root).
+ * {@code --warmups N}, {@code --keep-database}, {@code --database NAME} (reuse a kept one). Database from the DATABASE_* variables (default 127.0.0.1:3306 root).
  */
 public final class ReportTimes {
 
@@ -48,7 +48,9 @@ public final class ReportTimes {
     private final int products;
     private final int orders;
     private final int runs;
+    private final int warmups;
     private final boolean keep;
+    private final boolean reuse;
     private final DatabaseSettings db;
 
     private ReportTimes(Map<String, String> options) {
@@ -56,9 +58,12 @@ public final class ReportTimes {
         products = Integer.parseInt(options.getOrDefault("products", "3000"));
         orders = Integer.parseInt(options.getOrDefault("orders", "52000"));
         runs = Integer.parseInt(options.getOrDefault("runs", "5"));
-        keep = options.containsKey("keep-database");
+        warmups = Integer.parseInt(options.getOrDefault("warmups", "1"));
         String stamp = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
-        db = DatabaseSettings.fromEnvironment().withName("psi_bench_reports_" + stamp);
+        // --database NAME reuses a database an earlier run generated and kept (its indexes as V7_1 made them)
+        reuse = options.containsKey("database");
+        keep = options.containsKey("keep-database") || reuse;
+        db = DatabaseSettings.fromEnvironment().withName(options.getOrDefault("database", "psi_bench_reports_" + stamp));
     }
 
     public static void main(String[] args) throws Exception {
@@ -89,24 +94,33 @@ public final class ReportTimes {
             "/api/reports/slow-moving?asOf=2025-12-31&days=90",
             "/api/reports/sales?from=2025-01-01&to=2025-12-31&groupBy=product&format=csv");
 
+    /** The reports timed again without the report indexes (a subset: each takes tens of seconds on a loaded box). */
+    static final List<String> COMPARED = List.of(
+            "/api/reports/sales?from=2025-06-01&to=2025-06-30&groupBy=product",
+            "/api/reports/purchases?from=2025-01-01&to=2025-12-31&groupBy=supplier",
+            "/api/reports/inventory-valuation?asOf=2025-06-30",
+            "/api/reports/slow-moving?asOf=2025-12-31&days=90");
+
     private void run() throws Exception {
         long started = System.nanoTime();
         String load = Files.readString(Path.of("/proc/loadavg")).trim();
-        Migrator.migrate(db);
         Process function = null;
         try {
             long t = System.nanoTime();
-            long ledgerRows = generate();
-            double generation = seconds(t);
+            if (!reuse) {
+                Migrator.migrate(db);
+            }
+            long ledgerRows = reuse ? count("SELECT COUNT(*) FROM stock_movements") : generate();
+            double generation = reuse ? -1 : seconds(t);
             log("generated %,d ledger rows in %.0f s", ledgerRows, generation);
             int port = freePort();
             function = start(port);
-            var with = time(port);
+            var with = time(port, REPORTS);
             for (String index : REPORT_INDEXES) {
                 exec("ALTER TABLE stock_movements DROP INDEX " + index);
             }
             exec("ANALYZE TABLE stock_movements");
-            var without = time(port);
+            var without = time(port, COMPARED);
             write(ledgerRows, generation, load, with, without, seconds(started));
         } finally {
             if (function != null) {
@@ -217,23 +231,23 @@ public final class ReportTimes {
     }
 
     /** Per report: rows answered, bytes, min / median / max milliseconds of {@code runs} requests after one warm-up. */
-    private Map<String, double[]> time(int port) throws Exception {
+    private Map<String, double[]> time(int port, List<String> reports) throws Exception {
         var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         var result = new LinkedHashMap<String, double[]>();
-        for (String report : REPORTS) {
+        for (String report : reports) {
             var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + report))
                     .header("X-Tenant-Id", TENANT).timeout(Duration.ofMinutes(5)).build();
-            var warm = client.send(request, HttpResponse.BodyHandlers.ofString());
-            if (warm.statusCode() != 200) {
-                throw new IllegalStateException(report + " answered " + warm.statusCode() + ": " + warm.body());
+            for (int i = 0; i < warmups; i++) {
+                client.send(request, HttpResponse.BodyHandlers.ofString());
             }
             double[] ms = new double[runs];
+            HttpResponse<String> warm = null;
             for (int i = 0; i < runs; i++) {
                 long t = System.nanoTime();
-                var answer = client.send(request, HttpResponse.BodyHandlers.ofString());
+                warm = client.send(request, HttpResponse.BodyHandlers.ofString());
                 ms[i] = (System.nanoTime() - t) / 1e6;
-                if (answer.statusCode() != 200) {
-                    throw new IllegalStateException(report + " answered " + answer.statusCode());
+                if (warm.statusCode() != 200) {
+                    throw new IllegalStateException(report + " answered " + warm.statusCode() + ": " + warm.body());
                 }
             }
             Arrays.sort(ms);
@@ -252,25 +266,26 @@ public final class ReportTimes {
         md.append("## Reports (issue 14)\n\n");
         md.append(String.format("Written by `bench/reports.sh` (`dev.psi.bench.ReportTimes`) on %s UTC: a database of its own with"
                 + " %,d products, 2 warehouses, 20 customers and suppliers, 240 purchase orders received line by line and %,d"
-                + " sales orders of 19 lines shipped over 2025: **%,d ledger rows** (generated server-side in %.0f s). The reports"
+                + " sales orders of 19 lines shipped over 2025: **%,d ledger rows** (generated server-side in %.0f s; -1: a kept database reused). The reports"
                 + " function ran as its own JVM (`-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m`) on that database;"
-                + " each report was requested once to warm up, then %d times in a row; milliseconds from request to the"
+                + " each report was requested %d time(s) to warm up, then %d times in a row; milliseconds from request to the"
                 + " last byte. Machine: the shared, noisy 2-core box of the runs above (load average %s at the start,"
                 + " %s at the end: other agents' builds ran beside it); read the columns as ratios.%n%n",
                 DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC).format(Instant.now()),
-                products, orders, ledgerRows, generation, runs, loadBefore, Files.readString(Path.of("/proc/loadavg")).trim()));
+                products, orders, ledgerRows, generation, warmups, runs, loadBefore, Files.readString(Path.of("/proc/loadavg")).trim()));
         md.append("Indexes: V7_1__report_indexes.sql adds `ix_movements_report (tenant_id, movement_type, reference_type,"
                 + " created_at, reference_number, product_id, warehouse_id, on_hand_delta, value_delta)` (the sales,"
                 + " purchase and profit reports read the movements of their kind and period from the index alone)"
                 + " and `ix_movements_valuation (tenant_id, created_at, product_id, warehouse_id, movement_type, reference_type,"
                 + " on_hand_delta, value_delta)`, which covers valuation, turnover and slow-moving (they sum every movement"
-                + " up to a date per product without touching the table rows). The last columns are the same reports after"
-                + " `DROP INDEX` of both, with only the V1-V6 indexes.\n\n");
+                + " up to a date per product without touching the table rows). The last columns: some of the same reports"
+                + " after `DROP INDEX` of both, with only the V1-V6 indexes (– not measured).\n\n");
         md.append("| report | rows | with the indexes: min | median | max | without: median | × |\n|---|---:|---:|---:|---:|---:|---:|\n");
         with.forEach((report, w) -> {
             double[] o = without.get(report);
-            md.append(String.format("| `%s` | %.0f | %.0f | %.0f | %.0f | %.0f | %.2f |%n", report.replace("/api/reports/", ""),
-                    w[0], w[2], w[3], w[4], o[3], o[3] / w[3]));
+            md.append(String.format("| `%s` | %.0f | %.0f | %.0f | %.0f | %s | %s |%n", report.replace("/api/reports/", ""),
+                    w[0], w[2], w[3], w[4], o == null ? "–" : String.format("%.0f", o[3]),
+                    o == null ? "–" : String.format("%.2f", o[3] / w[3])));
         });
         md.append(String.format("%nTotal run time %.0f s. Reproduce: `bench/reports.sh` (`--products`, `--orders`, `--runs`).%n", total));
         md.append(END).append('\n');

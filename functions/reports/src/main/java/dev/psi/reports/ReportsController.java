@@ -21,6 +21,9 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -55,6 +58,8 @@ class ReportsController {
     @Operation(summary = "Sales shipped in a period (net of customer returns), by day, month, product, customer or warehouse",
             description = "groupBy: day (default), month, product, customer, warehouse. from, to: ISO dates, both included."
                     + " format=csv for CSV.")
+    @ApiResponse(responseCode = "200", content = {@Content(mediaType = "application/json", schema = @Schema(implementation = SalesSummary.class)),
+            @Content(mediaType = "text/csv")})
     @Get("/sales")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     HttpResponse<?> sales(TenantId tenant, @QueryValue @Nullable String from, @QueryValue @Nullable String to,
@@ -66,6 +71,8 @@ class ReportsController {
 
     @Operation(summary = "Goods received in a period (net of returns to suppliers), by supplier or product",
             description = "groupBy: supplier (default), product. from, to: ISO dates, both included. format=csv for CSV.")
+    @ApiResponse(responseCode = "200", content = {@Content(mediaType = "application/json", schema = @Schema(implementation = PurchaseSummary.class)),
+            @Content(mediaType = "text/csv")})
     @Get("/purchases")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     HttpResponse<?> purchases(TenantId tenant, @QueryValue @Nullable String from, @QueryValue @Nullable String to,
@@ -78,6 +85,8 @@ class ReportsController {
 
     @Operation(summary = "Gross profit: revenue minus the cost of goods recorded on each shipment, per product or per order",
             description = "groupBy: product (default), order. from, to: ISO dates, both included. format=csv for CSV.")
+    @ApiResponse(responseCode = "200", content = {@Content(mediaType = "application/json", schema = @Schema(implementation = GrossProfit.class)),
+            @Content(mediaType = "text/csv")})
     @Get("/gross-profit")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     HttpResponse<?> grossProfit(TenantId tenant, @QueryValue @Nullable String from, @QueryValue @Nullable String to,
@@ -89,6 +98,8 @@ class ReportsController {
 
     @Operation(summary = "Stock on hand and its value at the end of a day, per SKU and warehouse, from the ledger",
             description = "asOf: ISO date (default today), its whole day included; warehouseCode to narrow. format=csv for CSV.")
+    @ApiResponse(responseCode = "200", content = {@Content(mediaType = "application/json", schema = @Schema(implementation = StockValuation.class)),
+            @Content(mediaType = "text/csv")})
     @Get("/inventory-valuation")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     HttpResponse<?> valuation(TenantId tenant, @QueryValue @Nullable String asOf, @QueryValue @Nullable String warehouseCode,
@@ -101,6 +112,8 @@ class ReportsController {
     @Operation(summary = "Inventory turnover and days of inventory per product in a period",
             description = "turnover = cost of goods sold / ((opening + closing stock value) / 2); days of inventory ="
                     + " days / turnover. from, to: ISO dates, both included. format=csv for CSV.")
+    @ApiResponse(responseCode = "200", content = {@Content(mediaType = "application/json", schema = @Schema(implementation = InventoryTurnover.class)),
+            @Content(mediaType = "text/csv")})
     @Get("/inventory-turnover")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     HttpResponse<?> turnover(TenantId tenant, @QueryValue @Nullable String from, @QueryValue @Nullable String to,
@@ -112,6 +125,8 @@ class ReportsController {
     @Operation(summary = "Slow-moving and dead stock at the end of a day",
             description = "DEAD: on hand, nothing shipped in the `days` (default 90) before asOf; SLOW: what is on hand"
                     + " lasts more than `coverDays` (default 180) at the rate shipped in those days. format=csv for CSV.")
+    @ApiResponse(responseCode = "200", content = {@Content(mediaType = "application/json", schema = @Schema(implementation = SlowMovingStock.class)),
+            @Content(mediaType = "text/csv")})
     @Get("/slow-moving")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     HttpResponse<?> slowMoving(TenantId tenant, @QueryValue @Nullable String asOf, @QueryValue @Nullable String days,
