@@ -90,6 +90,24 @@ class ProductValidationIT extends TenantTest {
     }
 
     @Test
+    void shouldRejectTextAfterTheJsonValueAndStoreNothing() {
+        var before = Rows.footprint(api.tenant());
+        String valid = Api.write(productRequest().build());
+
+        for (String body : List.of(valid + "}", valid + " " + valid, valid + "\n garbage")) {
+            var reply = api.post("/api/products", body, "Content-Type", "application/json", "Idempotency-Key", aKey());
+
+            assertEquals(400, reply.status(), reply::toString);
+            assertProblemJson(reply);
+            assertEquals("urn:psi:problem:malformed", reply.as(Problem.class).type());
+            assertTrue(reply.as(Problem.class).detail().contains("one JSON value"), reply::toString);
+        }
+        assertEquals(before, Rows.footprint(api.tenant()));
+        var spaced = api.post("/api/products", valid + " \n", "Content-Type", "application/json", "Idempotency-Key", aKey());
+        assertEquals(201, spaced.status(), "whitespace after the value is fine: " + spaced);
+    }
+
+    @Test
     void shouldRejectTextForANumberWithProblem() {
         var before = Rows.footprint(api.tenant());
 

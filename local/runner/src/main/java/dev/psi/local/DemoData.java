@@ -32,12 +32,18 @@ final class DemoData {
     private static final Duration SETTLE = Duration.ofSeconds(60);
 
     private final URI frontDoor;
+    private final String authorization;
     private final Consumer<String> log;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    DemoData(URI frontDoor, Consumer<String> log) {
+    /**
+     * {@code authorization}: the {@code Authorization} header of every request, a token of the demo tenant's admin,
+     * so the data loads in JWT mode as in local mode (where the functions read that token too).
+     */
+    DemoData(URI frontDoor, String authorization, Consumer<String> log) {
         this.frontDoor = frontDoor;
+        this.authorization = authorization;
         this.log = log;
     }
 
@@ -191,7 +197,7 @@ final class DemoData {
     private JsonNode post(String path, String key, Object body, Set<Integer> expected)
             throws IOException, InterruptedException {
         var request = HttpRequest.newBuilder(frontDoor.resolve(path)).timeout(Duration.ofSeconds(120))
-                .header("Content-Type", "application/json").header("X-Tenant-Id", TENANT)
+                .header("Content-Type", "application/json").header("Authorization", authorization)
                 .header("Idempotency-Key", "psi-demo-" + key)
                 .POST(body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
@@ -209,7 +215,7 @@ final class DemoData {
         String status = "?";
         while (System.nanoTime() < deadline) {
             var response = http.send(HttpRequest.newBuilder(frontDoor.resolve("/api/" + resource + "/" + number))
-                    .header("X-Tenant-Id", TENANT).timeout(Duration.ofSeconds(120)).build(),
+                    .header("Authorization", authorization).timeout(Duration.ofSeconds(120)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200) {
                 status = JSON.readTree(response.body()).path("status").asText();

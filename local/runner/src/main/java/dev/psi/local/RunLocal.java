@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,7 +102,8 @@ public final class RunLocal {
         lock.get().describe(frontDoor);
         if (options.demo()) {
             out.println("psi-local       | loading the demo data through " + frontDoor + " ...");
-            out.println("psi-local       | " + new DemoData(system.frontDoor().get(), line -> out.println("psi-local       | " + line)).load());
+            out.println("psi-local       | " + new DemoData(system.frontDoor().get(), "Bearer " + new DevTokens(system.jwtSecret()).issue(DemoData.TENANT,
+                    "demo-loader", List.of("admin"), Instant.now().plus(DevTokens.TTL)), line -> out.println("psi-local       | " + line)).load());
         }
         // The token secret goes to a file only its owner reads (bin/psi-token uses it), never to the screen or a log.
         Path secretFile = options.dataDir().resolve("jwt-secret");

@@ -169,7 +169,7 @@ class BadInputIT {
     /**
      * A valid body and how to break it: each required field left out or given the wrong type, numbers
      * made huge, negative or text, codes made hostile, references pointed at nothing; and the body
-     * itself broken (invalid JSON, a list, too large, another content type).
+     * itself broken (invalid JSON, a list, text after the value, too large, another content type).
      */
     record Template(String function, String method, String path, Map<String, Object> valid, List<String> required,
                     List<String> numbers, List<String> newCodes, List<String> references) {
@@ -206,6 +206,9 @@ class BadInputIT {
             out.accept(new Case(function, method, path, "application/json", text.substring(0, text.length() / 2), null));
             out.accept(new Case(function, method, path, "application/json", text.replace('"', '\''), null));
             out.accept(new Case(function, method, path, "application/json", "[" + text + "]", null));
+            // one JSON value and nothing after it: a stray brace, a second object
+            out.accept(new Case(function, method, path, "application/json", text + "}", null));
+            out.accept(new Case(function, method, path, "application/json", text + " " + text, null));
             if (!required.isEmpty()) { // an empty shipment or receipt is valid: it ships or receives the rest
                 out.accept(new Case(function, method, path, "application/json", "", null));
             }

@@ -42,6 +42,11 @@ final class Launch implements AutoCloseable {
 
     /** {@code bin/psi-local --no-build args...}, in a pseudo-terminal when {@code tty}. */
     static Launch start(Path output, boolean tty, String... args) throws IOException {
+        return start(output, tty, Map.of(), args);
+    }
+
+    /** {@link #start(Path, boolean, String...)} with these variables added to the launcher's environment. */
+    static Launch start(Path output, boolean tty, Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(ROOT.resolve("bin/psi-local").toString(), "--no-build"));
         command.addAll(List.of(args));
         List<String> argv = tty
@@ -51,6 +56,7 @@ final class Launch implements AutoCloseable {
         var builder = new ProcessBuilder(argv).directory(ROOT.toFile()).redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         INFRASTRUCTURE_ENV.forEach(builder.environment()::remove);
+        builder.environment().putAll(env);
         return new Launch(builder.start(), output);
     }
 

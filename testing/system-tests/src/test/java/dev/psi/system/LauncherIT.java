@@ -10,9 +10,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.psi.testing.Api;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +43,6 @@ class LauncherIT {
 
     private static final Path DATA = Launch.ROOT.resolve("testing/system-tests/target/launcher-data");
     private static final Duration START = Duration.ofMinutes(6);
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final String TENANT = "walk" + UUID.randomUUID().toString().substring(0, 8);
 
     private static Launch launch;
@@ -214,10 +210,16 @@ class LauncherIT {
     @Order(6)
     void shouldScaleToZeroWakeOnRequestsAndEventsKeepTheDataAndStopEveryProcessOnSigterm() throws Exception {
         assumeTrue(frontDoor != null && !launch.process.isAlive());
-        launch = Launch.start(DATA.resolveSibling("launch-3.out"), false, "--demo", "--scale-to-zero", "--idle", "3s",
-                "--port", "0", "--data-dir", DATA.toString());
+        // This launch runs as the cluster does, tokens required: --demo loads (here: replays) its data with a token,
+        // and every request below carries one signed with the secret the launcher left for bin/psi-token.
+        launch = Launch.start(DATA.resolveSibling("launch-3.out"), false, Map.of("PSI_AUTH_MODE", "jwt"),
+                "--demo", "--scale-to-zero", "--idle", "3s", "--port", "0", "--data-dir", DATA.toString());
         frontDoor = launch.awaitReady(START);
-        var demo = new Api(frontDoor, "demo");
+        String secret = Files.readString(DATA.resolve("jwt-secret")).strip();
+        assertEquals(401, new Api(frontDoor, "demo").withAuthorization(null).get("/api/products?size=1").status(),
+                "no token, no answer in jwt mode");
+        var demo = new Api(frontDoor, "demo", secret);
+        var walk = new Api(frontDoor, TENANT, secret);
         assertEquals(demoSalesOrders, ((Number) demo.get("/api/sales-orders?size=1").at("totalItems")).doubleValue(),
                 "the demo again changes nothing");
         await().atMost(Duration.ofSeconds(60)).until(() -> functions().stream().allMatch(f -> "stopped".equals(f.get("state"))));
@@ -226,10 +228,9 @@ class LauncherIT {
 
         int coldStarts = ((Number) function("catalog").get("coldStarts")).intValue();
         long sent = System.nanoTime();
-        var product = HTTP.send(HttpRequest.newBuilder(frontDoor.resolve("/api/products/APL-001"))
-                .header("X-Tenant-Id", TENANT).timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
+        var product = walk.get("/api/products/APL-001");
         double coldMillis = (System.nanoTime() - sent) / 1e6;
-        assertEquals(200, product.statusCode(), "the walk-through's product survived the restart: " + product.body());
+        assertEquals(200, product.status(), "the walk-through's product survived the restart: " + product.body());
         System.out.printf("LauncherIT: cold start of catalog through the front door: %.0f ms request to answer%n", coldMillis);
         var catalog = function("catalog");
         assertEquals(coldStarts + 1, ((Number) catalog.get("coldStarts")).intValue());
@@ -238,19 +239,13 @@ class LauncherIT {
 
         // An order wakes order-create; its event, delivered by the dispatcher, wakes stock-adjust.
         int stockColdStarts = ((Number) function("stock-adjust").get("coldStarts")).intValue();
-        var placed = HTTP.send(HttpRequest.newBuilder(frontDoor.resolve("/api/sales-orders")).header("X-Tenant-Id", TENANT)
-                .header("Content-Type", "application/json").timeout(Duration.ofMinutes(2))
-                .POST(HttpRequest.BodyPublishers.ofString(Api.write(Map.of("customerCode", "C001", "warehouseCode", "WH1",
-                        "lines", List.of(Map.of("sku", "APL-001", "quantity", 5)))))).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, placed.statusCode(), placed.body());
-        Matcher number = Pattern.compile("\"number\":\"([^\"]+)\"").matcher(placed.body());
-        assertTrue(number.find());
+        var placed = walk.post("/api/sales-orders", Map.of("customerCode", "C001", "warehouseCode", "WH1",
+                "lines", List.of(Map.of("sku", "APL-001", "quantity", 5))));
+        assertEquals(201, placed.status(), placed.body());
+        String number = placed.text("number");
         await().atMost(Duration.ofMinutes(2)).until(() ->
                 ((Number) function("stock-adjust").get("coldStarts")).intValue() > stockColdStarts);
-        await().atMost(Duration.ofMinutes(2)).until(() -> "CONFIRMED".equals(HTTP.send(HttpRequest.newBuilder(
-                        frontDoor.resolve("/api/sales-orders/" + number.group(1))).header("X-Tenant-Id", TENANT)
-                .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString()).body()
-                .replaceAll(".*?\"status\":\"([A-Z_]+)\".*", "$1")));
+        await().atMost(Duration.ofMinutes(2)).until(() -> "CONFIRMED".equals(walk.get("/api/sales-orders/" + number).text("status")));
         processes = launch.descendants();
         ports = Launch.ports(status());
 

@@ -1,24 +1,17 @@
 package dev.psi.system;
 
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.psi.testing.Api;
-import dev.psi.testing.Fixtures;
 import dev.psi.testing.TestInfrastructure;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,28 +49,11 @@ class OtelIT {
 
     @Test
     void shouldExportOneTracePerOrderFromAllThreeFunctions() throws SQLException {
-        SystemUnderTest.get();
-        String tenant = Fixtures.newTenant();
-        Api catalog = SystemUnderTest.api("catalog", tenant);
-        Api stock = SystemUnderTest.api("stock-adjust", tenant);
-        Api orders = SystemUnderTest.api("order-create", tenant);
-        Api workflow = SystemUnderTest.api("order-workflow", tenant);
-        assertEquals(201, catalog.post("/api/warehouses", Map.of("code", "WH1", "name", "Main")).status());
-        assertEquals(201, catalog.post("/api/customers", Map.of("code", "CUS1", "name", "A customer")).status());
-        assertEquals(201, catalog.post("/api/products", Map.of("sku", "A", "name", "Apple", "unit", "pcs",
-                "salePrice", 2.5, "purchasePrice", 1.0)).status());
-        assertEquals(201, stock.post("/api/stock/adjustments", Map.of("warehouseCode", "WH1", "sku", "A",
-                "quantity", new BigDecimal("5"), "reason", "FOUND", "unitCost", BigDecimal.ONE)).status());
-
-        String traceId = hex(16);
-        String parentSpan = hex(8);
-        var created = orders.post("/api/sales-orders", Map.of("customerCode", "CUS1", "warehouseCode", "WH1",
-                        "lines", List.of(Map.of("sku", "A", "quantity", BigDecimal.ONE))),
-                "traceparent", "00-" + traceId + "-" + parentSpan + "-01");
-        assertEquals(201, created.status(), created.body());
-        String number = created.text("number");
-        await().atMost(ChainIT.CHAIN).pollInterval(Duration.ofMillis(100))
-                .until(() -> "CONFIRMED".equals(workflow.get("/api/sales-orders/" + number).text("status")));
+        var order = TracedOrder.confirmed();
+        String tenant = order.tenant();
+        String number = order.number();
+        String traceId = order.traceId();
+        String parentSpan = order.parentSpan();
 
         // the spans of the trace, from all three functions (batches leave every OTEL_BSP_SCHEDULE_DELAY)
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
@@ -123,12 +99,5 @@ class OtelIT {
     private Set<String> servicesOf(String traceId) {
         return receiver.spans().stream().filter(s -> s.traceId().equals(traceId))
                 .map(OtlpReceiver.ReceivedSpan::service).collect(Collectors.toSet());
-    }
-
-    private static String hex(int bytes) {
-        byte[] random = new byte[bytes];
-        ThreadLocalRandom.current().nextBytes(random);
-        random[0] |= 1;
-        return HexFormat.of().formatHex(random);
     }
 }

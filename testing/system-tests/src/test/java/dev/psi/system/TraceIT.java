@@ -4,21 +4,15 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.psi.testing.Api;
-import dev.psi.testing.Fixtures;
 import dev.psi.testing.TestInfrastructure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,28 +23,11 @@ class TraceIT {
 
     @Test
     void shouldCarryTheTraceOfTheCreateThroughTheWholeChain() throws SQLException {
-        SystemUnderTest.get();
-        String tenant = Fixtures.newTenant();
-        Api catalog = SystemUnderTest.api("catalog", tenant);
-        Api stock = SystemUnderTest.api("stock-adjust", tenant);
-        Api orders = SystemUnderTest.api("order-create", tenant);
-        Api workflow = SystemUnderTest.api("order-workflow", tenant);
-        assertEquals(201, catalog.post("/api/warehouses", Map.of("code", "WH1", "name", "Main")).status());
-        assertEquals(201, catalog.post("/api/customers", Map.of("code", "CUS1", "name", "A customer")).status());
-        assertEquals(201, catalog.post("/api/products", Map.of("sku", "A", "name", "Apple", "unit", "pcs",
-                "salePrice", 2.5, "purchasePrice", 1.0)).status());
-        assertEquals(201, stock.post("/api/stock/adjustments", Map.of("warehouseCode", "WH1", "sku", "A",
-                "quantity", new BigDecimal("5"), "reason", "FOUND", "unitCost", BigDecimal.ONE)).status());
-
-        String traceId = hex(16);
-        String parentSpan = hex(8);
-        var created = orders.post("/api/sales-orders", Map.of("customerCode", "CUS1", "warehouseCode", "WH1",
-                        "lines", List.of(Map.of("sku", "A", "quantity", BigDecimal.ONE))),
-                "traceparent", "00-" + traceId + "-" + parentSpan + "-01");
-        assertEquals(201, created.status(), created.body());
-        String number = created.text("number");
-        await().atMost(ChainIT.CHAIN).pollInterval(Duration.ofMillis(100))
-                .until(() -> "CONFIRMED".equals(workflow.get("/api/sales-orders/" + number).text("status")));
+        var order = TracedOrder.confirmed();
+        String tenant = order.tenant();
+        String number = order.number();
+        String traceId = order.traceId();
+        String parentSpan = order.parentSpan();
 
         // the order's events: placed (order-create), reserved (stock-adjust)
         var traceparents = new ArrayList<String>();
@@ -92,12 +69,5 @@ class TraceIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String hex(int bytes) {
-        byte[] random = new byte[bytes];
-        ThreadLocalRandom.current().nextBytes(random);
-        random[0] |= 1;
-        return HexFormat.of().formatHex(random);
     }
 }

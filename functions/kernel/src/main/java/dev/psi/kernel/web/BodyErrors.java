@@ -27,6 +27,12 @@ final class BodyErrors {
 
     /** The field error of the outermost deserialization failure in {@code cause}'s chain that knows its path. */
     static Optional<FieldError> of(Throwable cause) {
+        String reason = null; // a value of the right type refused for a reason of its own (StrictScalars)
+        for (Throwable t = cause; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof StrictScalars.Refused refused) {
+                reason = refused.getMessage();
+            }
+        }
         for (Throwable t = cause; t != null && t != t.getCause(); t = t.getCause()) {
             if (t instanceof SerdeException e && !e.getPath().isEmpty()) {
                 // innermost first: the value that failed, then what holds it, up to the body
@@ -42,7 +48,7 @@ final class BodyErrors {
                     // the value given for the list itself (an object, text) is not one of its items: name the list
                     field = field.replaceFirst("\\[\\d+]$", "");
                 }
-                return Optional.of(new FieldError(field, expected(failed)));
+                return Optional.of(new FieldError(field, reason != null ? reason : expected(failed)));
             }
             if (t instanceof SerdeException e && e.getMessage() != null && e.getMessage().startsWith("Unexpected token")) {
                 return Optional.of(new FieldError("body", "must be a JSON object"));

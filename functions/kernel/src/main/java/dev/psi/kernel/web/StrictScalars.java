@@ -20,6 +20,13 @@ import java.math.BigDecimal;
 @Factory
 final class StrictScalars {
 
+    /** A value of the right JSON type that still cannot be taken, with the reason {@link BodyErrors} gives the client. */
+    static final class Refused extends io.micronaut.serde.exceptions.SerdeException {
+        Refused(String reason) {
+            super(reason);
+        }
+    }
+
     private static final java.util.regex.Pattern PLAIN_DECIMAL = java.util.regex.Pattern.compile("-?\\d{1,40}(\\.\\d{1,40})?");
 
     @Singleton
@@ -31,7 +38,7 @@ final class StrictScalars {
                     throws IOException {
                 JsonNode node = decoder.decodeNode();
                 if (node.isNumber()) {
-                    return node.getBigDecimalValue();
+                    return exact(decoder, node);
                 }
                 // Money may also be written as a decimal string ("12.50"): clients in JavaScript keep
                 // exact digits that way. Only plain decimal digits, never "twelve", "1e3" or "true".
@@ -42,6 +49,31 @@ final class StrictScalars {
             }
         };
     }
+
+    /**
+     * The decimal the client wrote. Micronaut's tree holds a JSON number with a fraction as a {@code double}, which
+     * keeps every decimal of at most 15 significant digits exactly (each such decimal is the only one of its length
+     * that rounds to that double), so the value rounded to 15 digits is the one sent. A number that needs more digits
+     * cannot be told from its neighbours and is refused, never silently changed: it can be sent as a decimal string.
+     */
+    private static BigDecimal exact(Decoder decoder, JsonNode node) throws IOException {
+        Number number = node.getNumberValue();
+        if (!(number instanceof Double || number instanceof Float)) {
+            return node.getBigDecimalValue(); // integers and big decimals are held exactly
+        }
+        double binary = number.doubleValue();
+        if (!Double.isFinite(binary)) {
+            throw decoder.createDeserializationException("must be a number", null);
+        }
+        BigDecimal decimal = new BigDecimal(binary).round(SIGNIFICANT).stripTrailingZeros();
+        if (decimal.doubleValue() != binary) {
+            throw new Refused("has more than " + SIGNIFICANT.getPrecision()
+                    + " significant digits: send it as a decimal string, e.g. \"12345678901234.5678\"");
+        }
+        return decimal.scale() < 0 ? decimal.setScale(0) : decimal;
+    }
+
+    private static final java.math.MathContext SIGNIFICANT = new java.math.MathContext(15);
 
     @Singleton
     @Primary
@@ -67,7 +99,7 @@ final class StrictScalars {
                 try {
                     return exact.apply(node.getBigDecimalValue());
                 } catch (ArithmeticException e) {
-                    throw decoder.createDeserializationException("must be a whole number", null);
+                    throw new Refused("must be a whole number that fits");
                 }
             }
         };

@@ -1,11 +1,14 @@
 package dev.psi.kernel.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.psi.contract.order.SalesOrderRequest;
 import dev.psi.contract.problem.FieldError;
 import dev.psi.contract.stock.StockAdjustmentRequest;
 import io.micronaut.json.JsonMapper;
+import java.math.BigDecimal;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A body of the wrong shape is reported in the client's words: the field's JSON path and what it must be. */
@@ -52,6 +55,24 @@ class BodyErrorsTest {
     @Test
     void shouldAskForAnObjectWhereTheBodyIsAList() {
         assertEquals(new FieldError("body", "must be a JSON object"), error(StockAdjustmentRequest.class, "[1]"));
+    }
+
+    @Test
+    void shouldKeepEveryDecimalExactlyAndRefuseOneAJsonNumberCannotHold() throws Exception {
+        for (String sent : List.of("0.1", "12.5", "99999.99", "1234567890.1234", "12345678901.2345", "-0.0001", "1e2", "7")) {
+            var read = JSON.readValue("{\"warehouseCode\":\"W\",\"sku\":\"A\",\"quantity\":" + sent
+                    + ",\"reason\":\"FOUND\"}", StockAdjustmentRequest.class);
+            assertEquals(0, new BigDecimal(sent).compareTo(read.quantity()), sent + " read as " + read.quantity());
+            assertTrue(read.quantity().scale() >= 0 && read.quantity().scale() <= 4, "no binary tail: " + read.quantity());
+        }
+        // 18 significant digits: the double nearest is 12345678901234.568; the string keeps every digit
+        var refused = error(StockAdjustmentRequest.class,
+                "{\"warehouseCode\":\"W\",\"sku\":\"A\",\"quantity\":12345678901234.5678,\"reason\":\"FOUND\"}");
+        assertEquals("quantity", refused.field());
+        assertTrue(refused.message().contains("significant digits"), refused.message());
+        var asText = JSON.readValue("{\"warehouseCode\":\"W\",\"sku\":\"A\",\"quantity\":\"12345678901234.5678\","
+                + "\"reason\":\"FOUND\"}", StockAdjustmentRequest.class);
+        assertEquals(new BigDecimal("12345678901234.5678"), asText.quantity());
     }
 
     private static FieldError error(Class<?> type, String body) {
