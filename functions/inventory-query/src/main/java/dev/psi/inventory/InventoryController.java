@@ -6,10 +6,13 @@ import dev.psi.contract.inventory.SkuInventory;
 import dev.psi.contract.inventory.Valuation;
 import dev.psi.contract.stock.MovementType;
 import dev.psi.contract.stock.StockMovement;
+import dev.psi.kernel.tenant.FromCredentials;
 import dev.psi.kernel.tenant.TenantId;
+import dev.psi.kernel.web.Defaulted;
 import dev.psi.kernel.web.ListParams;
 import dev.psi.kernel.web.PageRequest;
 import dev.psi.kernel.web.ProblemException;
+import dev.psi.kernel.web.ProblemResponses;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.core.annotation.Nullable;
@@ -27,6 +30,7 @@ import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
 
 @Controller("/api/inventory")
+@ProblemResponses
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "inventory")
 class InventoryController {
@@ -46,11 +50,11 @@ class InventoryController {
                     + " hand, reserved or to reorder are left out unless includeEmpty=true. sort: sku (default),"
                     + " warehouseCode, onHand, available, shortfall; prefix '-' for descending.")
     @Get
-    Page<InventoryRow> list(TenantId tenant, @QueryValue(defaultValue = "0") int page,
-                            @QueryValue(defaultValue = "20") int size, @QueryValue @Nullable String warehouseCode,
+    Page<InventoryRow> list(@FromCredentials TenantId tenant, @QueryValue(defaultValue = "0") @Defaulted int page,
+                            @QueryValue(defaultValue = "20") @Defaulted int size, @QueryValue @Nullable String warehouseCode,
                             @QueryValue @Nullable String sku, @QueryValue @Nullable String category,
                             @QueryValue @Nullable Boolean belowReorder, @QueryValue @Nullable String q,
-                            @QueryValue(defaultValue = "false") boolean includeEmpty, @QueryValue @Nullable String sort) {
+                            @QueryValue(defaultValue = "false") @Defaulted boolean includeEmpty, @QueryValue @Nullable String sort) {
         var request = PageRequest.of(page, size);
         return timed("list", () -> reads.list(tenant, request,
                 new InventoryReads.InventoryFilter(warehouseCode, sku, category, belowReorder, q, includeEmpty, sort)));
@@ -58,8 +62,8 @@ class InventoryController {
 
     @Operation(summary = "Stock rows whose available quantity is below the product's reorder point, largest gap first")
     @Get("/low-stock")
-    Page<InventoryRow> lowStock(TenantId tenant, @QueryValue(defaultValue = "0") int page,
-                                @QueryValue(defaultValue = "20") int size, @QueryValue @Nullable String warehouseCode,
+    Page<InventoryRow> lowStock(@FromCredentials TenantId tenant, @QueryValue(defaultValue = "0") @Defaulted int page,
+                                @QueryValue(defaultValue = "20") @Defaulted int size, @QueryValue @Nullable String warehouseCode,
                                 @QueryValue @Nullable String sort) {
         var request = PageRequest.of(page, size);
         return timed("low-stock", () -> reads.lowStock(tenant, request, warehouseCode, sort));
@@ -67,21 +71,21 @@ class InventoryController {
 
     @Operation(summary = "Stock value (on hand x moving-average cost) per warehouse and in total")
     @Get("/valuation")
-    Valuation valuation(TenantId tenant, @QueryValue @Nullable String warehouseCode) {
+    Valuation valuation(@FromCredentials TenantId tenant, @QueryValue @Nullable String warehouseCode) {
         return timed("valuation", () -> reads.valuation(tenant, warehouseCode));
     }
 
     @Operation(summary = "One SKU per warehouse and in total", description = "Served from Redis when cached; never older than the last committed change.")
     @Get("/{sku}")
-    SkuInventory sku(TenantId tenant, String sku) {
+    SkuInventory sku(@FromCredentials TenantId tenant, String sku) {
         return timed("sku", () -> skus.get(tenant, sku));
     }
 
     @Operation(summary = "The stock ledger of a SKU, newest first",
             description = "Filters: warehouseCode, type, from (inclusive) and to (exclusive) as ISO instants or dates.")
     @Get("/{sku}/movements")
-    Page<StockMovement> movements(TenantId tenant, String sku, @QueryValue(defaultValue = "0") int page,
-                                  @QueryValue(defaultValue = "50") int size, @QueryValue @Nullable String warehouseCode,
+    Page<StockMovement> movements(@FromCredentials TenantId tenant, String sku, @QueryValue(defaultValue = "0") @Defaulted int page,
+                                  @QueryValue(defaultValue = "50") @Defaulted int size, @QueryValue @Nullable String warehouseCode,
                                   @QueryValue @Nullable String from, @QueryValue @Nullable String to,
                                   @QueryValue @Nullable String type) {
         var request = PageRequest.of(page, size);

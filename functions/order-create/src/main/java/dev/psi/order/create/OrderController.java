@@ -2,10 +2,12 @@ package dev.psi.order.create;
 
 import dev.psi.contract.order.PurchaseOrderRequest;
 import dev.psi.contract.order.SalesOrderRequest;
-import dev.psi.kernel.metrics.BusinessMetrics;
 import dev.psi.kernel.idempotency.IdempotentRequests;
+import dev.psi.kernel.metrics.BusinessMetrics;
+import dev.psi.kernel.tenant.FromCredentials;
 import dev.psi.kernel.tenant.TenantId;
 import dev.psi.kernel.web.ProblemException;
+import dev.psi.kernel.web.ProblemResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -21,6 +23,7 @@ import jakarta.validation.Valid;
 import java.util.function.Supplier;
 
 @Controller("/api")
+@ProblemResponses
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "orders")
 class OrderController {
@@ -37,7 +40,7 @@ class OrderController {
 
     @Operation(summary = "Submit a purchase order", description = "Stored SUBMITTED; emits psi.purchase-order.submitted.v1.")
     @Post("/purchase-orders")
-    HttpResponse<?> purchase(TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
+    HttpResponse<?> purchase(@FromCredentials TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
                              @Body @Valid PurchaseOrderRequest request) {
         return counted("purchase", () -> {
             var once = idempotent.of(tenant, "order.purchase.create", idempotencyKey, request, HttpStatus.CREATED);
@@ -49,7 +52,7 @@ class OrderController {
             description = "Stored PLACED; emits psi.sales-order.placed.v1, after which stock-adjust reserves every"
                     + " line or none and the order becomes CONFIRMED or REJECTED. unitPrice defaults to the sale price.")
     @Post("/sales-orders")
-    HttpResponse<?> sales(TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
+    HttpResponse<?> sales(@FromCredentials TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
                           @Body @Valid SalesOrderRequest request) {
         return counted("sales", () -> {
             var once = idempotent.of(tenant, "order.sales.create", idempotencyKey, request, HttpStatus.CREATED);

@@ -2,12 +2,14 @@ package dev.psi.stock.api;
 
 import dev.psi.contract.stock.StockAdjustmentRequest;
 import dev.psi.contract.stock.StockMovement;
-import dev.psi.contract.stock.StocktakeResult;
-import dev.psi.contract.stock.TransferResult;
 import dev.psi.contract.stock.StocktakeRequest;
+import dev.psi.contract.stock.StocktakeResult;
 import dev.psi.contract.stock.TransferRequest;
+import dev.psi.contract.stock.TransferResult;
 import dev.psi.kernel.idempotency.IdempotentRequests;
+import dev.psi.kernel.tenant.FromCredentials;
 import dev.psi.kernel.tenant.TenantId;
+import dev.psi.kernel.web.ProblemResponses;
 import dev.psi.stock.document.StockDocuments;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -25,6 +27,7 @@ import jakarta.validation.Valid;
 
 /** Stock documents raised by hand. Each is one transaction: all of it happens, or none. */
 @Controller("/api")
+@ProblemResponses
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "stock")
 class StockController {
@@ -41,19 +44,19 @@ class StockController {
 
     @Operation(summary = "An adjustment by its number: the movement it booked")
     @Get("/stock/adjustments/{number}")
-    StockMovement adjustment(TenantId tenant, String number) {
+    StockMovement adjustment(@FromCredentials TenantId tenant, String number) {
         return documents.adjustment(tenant, number);
     }
 
     @Operation(summary = "A transfer by its number, with its movements")
     @Get("/stock/transfers/{number}")
-    TransferResult transfer(TenantId tenant, String number) {
+    TransferResult transfer(@FromCredentials TenantId tenant, String number) {
         return documents.transfer(tenant, number);
     }
 
     @Operation(summary = "A stocktake by its number: the counts, variances and movements")
     @Get("/stocktakes/{number}")
-    StocktakeResult stocktake(TenantId tenant, String number) {
+    StocktakeResult stocktake(@FromCredentials TenantId tenant, String number) {
         return documents.stocktake(tenant, number);
     }
 
@@ -61,7 +64,7 @@ class StockController {
             description = "quantity is signed: positive adds (priced at unitCost, else the average cost), negative"
                     + " removes from available stock and is refused with 409 when it exceeds it. Answers the movement.")
     @Post("/stock/adjustments")
-    HttpResponse<?> adjust(TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
+    HttpResponse<?> adjust(@FromCredentials TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
                            @Body @Valid StockAdjustmentRequest request) {
         var once = idempotent.of(tenant, "stock.adjustment", idempotencyKey, request, HttpStatus.CREATED);
         return once.respond(() -> stock.adjust(tenant, request, once));
@@ -69,7 +72,7 @@ class StockController {
 
     @Operation(summary = "Transfer stock between warehouses", description = "All lines or none, at the source's average cost.")
     @Post("/stock/transfers")
-    HttpResponse<?> transfer(TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
+    HttpResponse<?> transfer(@FromCredentials TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
                              @Body @Valid TransferRequest request) {
         var once = idempotent.of(tenant, "stock.transfer", idempotencyKey, request, HttpStatus.CREATED);
         return once.respond(() -> stock.transfer(tenant, request, once));
@@ -77,7 +80,7 @@ class StockController {
 
     @Operation(summary = "Book a stocktake", description = "Counted quantities per SKU; differences become gain and loss movements.")
     @Post("/stocktakes")
-    HttpResponse<?> stocktake(TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
+    HttpResponse<?> stocktake(@FromCredentials TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
                               @Body @Valid StocktakeRequest request) {
         var once = idempotent.of(tenant, "stock.stocktake", idempotencyKey, request, HttpStatus.CREATED);
         return once.respond(() -> stock.stocktake(tenant, request, once));

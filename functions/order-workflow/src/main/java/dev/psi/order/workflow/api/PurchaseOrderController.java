@@ -4,9 +4,12 @@ import dev.psi.contract.common.Page;
 import dev.psi.contract.order.PurchaseOrder;
 import dev.psi.contract.order.QuantityLinesRequest;
 import dev.psi.kernel.idempotency.IdempotentRequests;
+import dev.psi.kernel.tenant.FromCredentials;
 import dev.psi.kernel.tenant.TenantId;
+import dev.psi.kernel.web.Defaulted;
 import dev.psi.kernel.web.Etags;
 import dev.psi.kernel.web.PageRequest;
+import dev.psi.kernel.web.ProblemResponses;
 import dev.psi.order.workflow.domain.Kind;
 import dev.psi.order.workflow.store.OrderQueries;
 import io.micronaut.core.annotation.Nullable;
@@ -25,6 +28,7 @@ import jakarta.validation.Valid;
 import java.time.LocalDate;
 
 @Controller("/api/purchase-orders")
+@ProblemResponses
 @ExecuteOn(TaskExecutors.BLOCKING)
 @Tag(name = "purchase orders")
 class PurchaseOrderController {
@@ -41,13 +45,13 @@ class PurchaseOrderController {
 
     @Operation(summary = "A purchase order with its lines, status history and the events that moved it")
     @Get("/{number}")
-    HttpResponse<PurchaseOrder> get(TenantId tenant, String number) {
+    HttpResponse<PurchaseOrder> get(@FromCredentials TenantId tenant, String number) {
         return Etags.ok(queries.purchase(tenant, number));
     }
 
     @Operation(summary = "Purchase orders, newest first", description = "Filters: status, supplierCode, warehouseCode, from and to (dates), q (number or note); sort: createdAt, updatedAt, number, status, totalAmount ('-' for descending, default -createdAt).")
     @Get
-    Page<PurchaseOrder> list(TenantId tenant, @QueryValue(defaultValue = "0") int page, @QueryValue(defaultValue = "20") int size,
+    Page<PurchaseOrder> list(@FromCredentials TenantId tenant, @QueryValue(defaultValue = "0") @Defaulted int page, @QueryValue(defaultValue = "20") @Defaulted int size,
                              @QueryValue @Nullable String status, @QueryValue @Nullable String supplierCode,
                              @QueryValue @Nullable String warehouseCode, @QueryValue @Nullable LocalDate from,
                              @QueryValue @Nullable LocalDate to, @QueryValue @Nullable String q,
@@ -60,7 +64,7 @@ class PurchaseOrderController {
             + " to receive all that is open. Over-receipt beyond the configured tolerance is refused. Answers 202: the order"
             + " becomes PARTIALLY_RECEIVED or RECEIVED when stock-adjust has taken the goods in at the line price.")
     @Post("/{number}/receipts")
-    HttpResponse<?> receive(TenantId tenant, String number, @Header(IdempotentRequests.HEADER) @Nullable String key,
+    HttpResponse<?> receive(@FromCredentials TenantId tenant, String number, @Header(IdempotentRequests.HEADER) @Nullable String key,
                             @Body @Valid @Nullable QuantityLinesRequest request) {
         var once = endpoints.accepted(tenant, Kind.PURCHASE, number, "receive", key, request);
         return once.respond(() -> commands.receive(tenant, number, request, once));
@@ -68,7 +72,7 @@ class PurchaseOrderController {
 
     @Operation(summary = "Cancel an order of which nothing has been received")
     @Post("/{number}/cancel")
-    HttpResponse<?> cancel(TenantId tenant, String number, @Header(IdempotentRequests.HEADER) @Nullable String key,
+    HttpResponse<?> cancel(@FromCredentials TenantId tenant, String number, @Header(IdempotentRequests.HEADER) @Nullable String key,
                            @Body @Valid @Nullable CancelRequest request) {
         var once = endpoints.accepted(tenant, Kind.PURCHASE, number, "cancel", key, request);
         return once.respond(() -> commands.cancelPurchase(tenant, number, CancelRequest.reasonOf(request), once));
@@ -77,7 +81,7 @@ class PurchaseOrderController {
     @Operation(summary = "Return goods to the supplier", description = "At most what was received and not yet returned;"
             + " refused by stock-adjust when the goods are no longer available.")
     @Post("/{number}/returns")
-    HttpResponse<?> returns(TenantId tenant, String number, @Header(IdempotentRequests.HEADER) @Nullable String key,
+    HttpResponse<?> returns(@FromCredentials TenantId tenant, String number, @Header(IdempotentRequests.HEADER) @Nullable String key,
                             @Body @Valid QuantityLinesRequest request) {
         var once = endpoints.accepted(tenant, Kind.PURCHASE, number, "return", key, request);
         return once.respond(() -> commands.returnPurchase(tenant, number, request, once));
