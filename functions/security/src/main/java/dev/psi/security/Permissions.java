@@ -37,6 +37,9 @@ public final class Permissions {
             row("GET", "/api/suppliers/**", "read suppliers", EVERYONE),
             row("GET", "/api/customers/**", "read customers", EVERYONE),
             row("POST", "/api/purchase-orders", "create purchase orders", ADMIN, PURCHASER),
+            row("POST", "/api/purchase-orders/*/submit", "submit draft purchase orders", ADMIN, PURCHASER),
+            row("POST", "/api/purchase-orders/*/approve", "approve purchase orders above the approval threshold (not one's own)", ADMIN),
+            row("POST", "/api/purchase-orders/*/reject", "reject purchase orders awaiting approval", ADMIN),
             row("POST", "/api/purchase-orders/*/cancel", "cancel purchase orders", ADMIN, PURCHASER),
             row("POST", "/api/purchase-orders/*/receipts", "receive goods", ADMIN, WAREHOUSE),
             row("POST", "/api/purchase-orders/*/returns", "return goods to suppliers", ADMIN, PURCHASER, WAREHOUSE),
@@ -51,6 +54,7 @@ public final class Permissions {
             row("POST", "/api/stocktakes", "book stocktakes", ADMIN, WAREHOUSE),
             row("GET", "/api/stock/**", "read adjustments and transfers", EVERYONE),
             row("GET", "/api/stocktakes/**", "read stocktakes", EVERYONE),
+            row("GET", "/api/replenishment/**", "read replenishment suggestions", EVERYONE),
             row("GET", "/api/inventory/**", "read stock levels, movements, low stock, valuation", EVERYONE),
             row("GET", "/api/reports/**", "read reports", ADMIN, PURCHASER, SALES, VIEWER));
 

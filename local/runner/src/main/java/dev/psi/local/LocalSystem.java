@@ -38,7 +38,7 @@ public final class LocalSystem implements AutoCloseable {
 
     /** The functions every run has, in the order of their default ports (8081 ...). */
     public static final List<String> FUNCTIONS = List.of("catalog", "order-create", "order-workflow", "stock-adjust",
-            "inventory-query");
+            "inventory-query", "replenish", "reports");
     public static final List<String> PRODUCERS = List.of("order-create", "order-workflow", "stock-adjust");
     private static final String TOPICS = "psi.purchase-orders,psi.sales-orders,psi.stock";
     private static final List<String> FUNCTION_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
@@ -59,7 +59,7 @@ public final class LocalSystem implements AutoCloseable {
                            Map<String, Integer> ports, Duration sweepEvery, List<String> functions, String kafka,
                            Path kafkaData, Optional<Duration> scaleToZero, int frontDoorPort, PrintStream console) {
 
-        /** The five functions, an own broker, always on, no front door, logs to files. */
+        /** The six functions, an own broker, always on, no front door, logs to files. */
         public Settings(Path root, Path work, DatabaseSettings database, String redisHost, int redisPort,
                         Map<String, Integer> ports, Duration sweepEvery) {
             this(root, work, database, redisHost, redisPort, ports, sweepEvery, FUNCTIONS, null, null, Optional.empty(),
@@ -110,7 +110,7 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     /**
-     * Every function of this checkout: the five, then any other module under {@code functions/} that has built
+     * Every function of this checkout: the six, then any other module under {@code functions/} that has built
      * {@code target/<module>.jar}, then the console when {@code console/target/console.jar} exists.
      */
     public static List<String> discover(Path root) throws IOException {

@@ -6,7 +6,11 @@ public final class OrderStatus {
     private OrderStatus() {
     }
 
-    public enum Purchase { SUBMITTED, PARTIALLY_RECEIVED, RECEIVED, CANCELLED }
+    /**
+     * DRAFT (made by replenish) -> submit -> SUBMITTED, or PENDING_APPROVAL when the total is above the
+     * approval threshold -> approve -> SUBMITTED, or reject -> REJECTED.
+     */
+    public enum Purchase { DRAFT, PENDING_APPROVAL, SUBMITTED, PARTIALLY_RECEIVED, RECEIVED, CANCELLED, REJECTED }
 
     public enum Sales { PLACED, CONFIRMED, REJECTED, PARTIALLY_SHIPPED, SHIPPED, CANCELLING, CANCELLED }
 }

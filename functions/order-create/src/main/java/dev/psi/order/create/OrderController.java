@@ -16,6 +16,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -38,13 +39,16 @@ class OrderController {
         this.metrics = metrics;
     }
 
-    @Operation(summary = "Submit a purchase order", description = "Stored SUBMITTED; emits psi.purchase-order.submitted.v1.")
+    @Operation(summary = "Submit a purchase order", description = "Stored SUBMITTED; emits psi.purchase-order.submitted.v1."
+            + " An order whose total is above the approval threshold (the tenant's, else PSI_PO_APPROVAL_THRESHOLD) is stored"
+            + " PENDING_APPROVAL instead and emits nothing until an admin approves it.")
     @Post("/purchase-orders")
     HttpResponse<?> purchase(@FromCredentials TenantId tenant, @Header(IdempotentRequests.HEADER) @Nullable String idempotencyKey,
-                             @Body @Valid PurchaseOrderRequest request) {
+                             @Body @Valid PurchaseOrderRequest request, @Nullable Authentication user) {
+        String submitter = user == null ? null : user.getName();
         return counted("purchase", () -> {
             var once = idempotent.of(tenant, "order.purchase.create", idempotencyKey, request, HttpStatus.CREATED);
-            return once.respond(() -> orders.purchase(tenant, request, once));
+            return once.respond(() -> orders.purchase(tenant, request, submitter, once));
         });
     }
 

@@ -11,6 +11,7 @@ import dev.psi.contract.order.PurchaseOrderRequest;
 import dev.psi.contract.order.SalesOrder;
 import dev.psi.contract.order.SalesOrderRequest;
 import dev.psi.contract.order.StatusChange;
+import dev.psi.kernel.config.ApprovalThreshold;
 import dev.psi.kernel.db.CatalogTable;
 import dev.psi.contract.problem.FieldError;
 import dev.psi.kernel.db.Columns;
@@ -24,6 +25,7 @@ import dev.psi.kernel.idempotency.Outcome;
 import dev.psi.kernel.metrics.BusinessMetrics;
 import dev.psi.kernel.tenant.TenantId;
 import dev.psi.kernel.web.ProblemException;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -46,17 +48,21 @@ final class OrderCreation {
     private final Outbox outbox;
     private final BusinessMetrics metrics;
     private final Clock clock;
+    private final ApprovalThreshold approvalThreshold;
 
-    OrderCreation(Database database, Outbox outbox, BusinessMetrics metrics, Clock clock) {
+    OrderCreation(Database database, Outbox outbox, BusinessMetrics metrics, Clock clock,
+                  ApprovalThreshold approvalThreshold) {
+        this.approvalThreshold = approvalThreshold;
         this.database = database;
         this.outbox = outbox;
         this.metrics = metrics;
         this.clock = clock;
     }
 
-    Outcome<PurchaseOrder> purchase(TenantId tenant, PurchaseOrderRequest request, Idempotency once) {
+    Outcome<PurchaseOrder> purchase(TenantId tenant, PurchaseOrderRequest request, @Nullable String user,
+                                    Idempotency once) {
         return database.inTransaction(tx -> once.run(tx, () -> {
-            var order = purchase(tx, tenant, request);
+            var order = purchase(tx, tenant, request, user);
             return Outcome.created(order, "/api/purchase-orders/" + order.number());
         }));
     }
@@ -68,27 +74,39 @@ final class OrderCreation {
         }));
     }
 
-    private PurchaseOrder purchase(Tx tx, TenantId tenant, PurchaseOrderRequest request) throws SQLException {
+    private PurchaseOrder purchase(Tx tx, TenantId tenant, PurchaseOrderRequest request, @Nullable String user)
+            throws SQLException {
         var refs = References.resolve(tx, tenant, CatalogTable.SUPPLIERS, "supplierCode", request.supplierCode(),
                 request.warehouseCode(), request.lines());
         Instant now = clock.instant();
         String number = DocumentNumbers.next(tx, tenant, "PO", now);
         var lines = lines(request.lines(), refs.products(), true);
         BigDecimal total = total(lines);
-        String status = OrderStatus.Purchase.SUBMITTED.name();
+        BigDecimal threshold = approvalThreshold.of(tx, tenant);
+        boolean needsApproval = threshold != null && total.compareTo(threshold) > 0;
+        String status = (needsApproval ? OrderStatus.Purchase.PENDING_APPROVAL : OrderStatus.Purchase.SUBMITTED).name();
         long id = tx.insert("INSERT INTO purchase_orders (tenant_id, number, supplier_id, warehouse_id, status,"
-                        + " expected_date, note, total_amount, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " expected_date, note, total_amount, created_by, submitted_by, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 tenant.value(), number, refs.partnerId(), refs.warehouseId(), status, request.expectedDate(),
-                request.note(), total, now, now);
+                request.note(), total, user, user, now, now);
         insertLines(tx, tenant, "purchase_order_lines", id, lines, refs.products());
-        var event = new PurchaseOrderEvents.Submitted(UUID.randomUUID().toString(), tenant.value(), number, now, number,
-                request.supplierCode(), request.warehouseCode(), request.expectedDate(), priced(lines));
-        history(tx, tenant, "PURCHASE", number, status, event.eventId(), event.eventType().type(), now);
-        outbox.append(tx, event);
+        StatusChange first;
+        if (needsApproval) {
+            // Nothing is sent to the supplier's side until an admin approves (order-workflow emits submitted then).
+            String reason = "total " + total.toPlainString() + " is above the approval threshold " + threshold.toPlainString();
+            history(tx, tenant, "PURCHASE", number, status, reason, null, null, now);
+            first = new StatusChange(null, status, reason, null, null, now);
+        } else {
+            var event = new PurchaseOrderEvents.Submitted(UUID.randomUUID().toString(), tenant.value(), number, now, number,
+                    request.supplierCode(), request.warehouseCode(), request.expectedDate(), priced(lines));
+            history(tx, tenant, "PURCHASE", number, status, null, event.eventId(), event.eventType().type(), now);
+            outbox.append(tx, event);
+            first = new StatusChange(null, status, null, event.eventId(), event.eventType().type(), now);
+        }
         metrics.orderReached(tx, "purchase", status);
         return new PurchaseOrder(number, status, request.supplierCode(), request.warehouseCode(), request.expectedDate(),
-                request.note(), total, lines, 0, now, now,
-                List.of(new StatusChange(null, status, null, event.eventId(), event.eventType().type(), now)), null);
+                request.note(), total, lines, 0, now, now, List.of(first), null);
     }
 
     private SalesOrder sales(Tx tx, TenantId tenant, SalesOrderRequest request) throws SQLException {
@@ -105,7 +123,7 @@ final class OrderCreation {
         insertLines(tx, tenant, "sales_order_lines", id, lines, refs.products());
         var event = new SalesOrderEvents.Placed(UUID.randomUUID().toString(), tenant.value(), number, now, number,
                 request.customerCode(), request.warehouseCode(), priced(lines));
-        history(tx, tenant, "SALES", number, status, event.eventId(), event.eventType().type(), now);
+        history(tx, tenant, "SALES", number, status, null, event.eventId(), event.eventType().type(), now);
         outbox.append(tx, event);
         metrics.orderReached(tx, "sales", status);
         return new SalesOrder(number, status, request.customerCode(), request.warehouseCode(), null, request.note(),
@@ -148,11 +166,12 @@ final class OrderCreation {
         }
     }
 
-    private static void history(Tx tx, TenantId tenant, String kind, String number, String status, String eventId,
-                                String eventType, Instant now) throws SQLException {
+    private static void history(Tx tx, TenantId tenant, String kind, String number, String status,
+                                @Nullable String reason, @Nullable String eventId, @Nullable String eventType,
+                                Instant now) throws SQLException {
         tx.update("INSERT INTO order_status_history (tenant_id, order_kind, order_number, from_status, to_status,"
-                + " event_id, event_type, created_at) VALUES (?, ?, ?, NULL, ?, ?, ?, ?)",
-                tenant.value(), kind, number, status, eventId, eventType, now);
+                + " reason, event_id, event_type, created_at) VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?)",
+                tenant.value(), kind, number, status, reason, eventId, eventType, now);
     }
 
     private static List<Lines.Priced> priced(List<OrderLine> lines) {

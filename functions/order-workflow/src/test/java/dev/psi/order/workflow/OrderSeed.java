@@ -22,6 +22,13 @@ final class OrderSeed {
         order(tenant, "purchase_orders", "purchase_order_lines", "supplier_id", "suppliers", "SUP1", number, "SUBMITTED", skuQuantity);
     }
 
+    /** A purchase order in {@code status} (DRAFT, say) with lines of (sku, quantity) at 10.00, its total set. */
+    static void purchaseOrderIn(String status, String tenant, String number, Object... skuQuantity) {
+        order(tenant, "purchase_orders", "purchase_order_lines", "supplier_id", "suppliers", "SUP1", number, status, skuQuantity);
+        dev.psi.testing.Rows.execute("UPDATE purchase_orders o SET total_amount = (SELECT SUM(l.quantity * l.unit_price)"
+                + " FROM purchase_order_lines l WHERE l.order_id = o.id) WHERE o.tenant_id = ? AND o.number = ?", tenant, number);
+    }
+
     private static void order(String tenant, String table, String lineTable, String partnerColumn, String partnerTable,
                               String partner, String number, String status, Object... skuQuantity) {
         var now = Timestamp.valueOf(LocalDateTime.now());

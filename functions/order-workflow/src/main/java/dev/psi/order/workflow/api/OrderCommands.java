@@ -9,6 +9,7 @@ import dev.psi.contract.order.OrderStatus.Sales;
 import dev.psi.contract.order.QuantityLinesRequest;
 import dev.psi.contract.problem.FieldError;
 import dev.psi.contract.problem.ProblemType;
+import dev.psi.kernel.config.ApprovalThreshold;
 import dev.psi.kernel.db.Database;
 import dev.psi.kernel.db.DocumentNumbers;
 import dev.psi.kernel.db.Tx;
@@ -16,6 +17,7 @@ import dev.psi.kernel.events.Outbox;
 import dev.psi.kernel.idempotency.IdempotentRequests.Idempotency;
 import dev.psi.kernel.idempotency.Outcome;
 import dev.psi.kernel.tenant.TenantId;
+import dev.psi.kernel.web.Etags;
 import dev.psi.kernel.web.ProblemException;
 import dev.psi.order.workflow.domain.IllegalTransition;
 import dev.psi.order.workflow.domain.Kind;
@@ -53,9 +55,12 @@ final class OrderCommands {
     private final Outbox outbox;
     private final Clock clock;
     private final BigDecimal receiptTolerance;
+    private final ApprovalThreshold approvalThreshold;
 
     OrderCommands(Database database, OrderRepository store, OrderQueries queries, Outbox outbox, Clock clock,
-                  @Value("${psi.orders.receipt-tolerance-percent:0}") BigDecimal receiptTolerance) {
+                  @Value("${psi.orders.receipt-tolerance-percent:0}") BigDecimal receiptTolerance,
+                  ApprovalThreshold approvalThreshold) {
+        this.approvalThreshold = approvalThreshold;
         this.database = database;
         this.store = store;
         this.queries = queries;
@@ -137,6 +142,79 @@ final class OrderCommands {
             emit(tx, new PurchaseOrderEvents.GoodsReturned(id(), tenant.value(), number, clock.instant(), number,
                     returnNumber, order.warehouseCode(), quantities(plan)));
         });
+    }
+
+    /**
+     * A DRAFT submitted: SUBMITTED (emitting psi.purchase-order.submitted.v1, as a created order does),
+     * or PENDING_APPROVAL when its total is above the tenant's approval threshold.
+     */
+    Outcome<Object> submitPurchase(TenantId tenant, String number, @Nullable Integer expectedVersion,
+                                   @Nullable String user, Idempotency once) {
+        return accepted(tenant, Kind.PURCHASE, number, once, tx -> {
+            var order = lock(tx, tenant, Kind.PURCHASE, number);
+            var facts = current(order, store.purchaseFacts(tx, order), expectedVersion);
+            BigDecimal threshold = approvalThreshold.of(tx, tenant);
+            Purchase next = guard(() -> PurchaseOrderMachine.submit(number, order.purchase(), facts.total(), threshold));
+            store.recordSubmitter(tx, order, user);
+            if (next == Purchase.SUBMITTED) {
+                submitted(tx, tenant, order, facts, null);
+            } else {
+                store.changeStatus(tx, tenant, order, next, new StatusCause("total " + facts.total().toPlainString()
+                        + " is above the approval threshold " + threshold.toPlainString(), null, null));
+            }
+        });
+    }
+
+    /** An order awaiting approval approved by an admin who did not submit it: SUBMITTED. */
+    Outcome<Object> approvePurchase(TenantId tenant, String number, @Nullable Integer expectedVersion,
+                                    @Nullable String user, Idempotency once) {
+        return accepted(tenant, Kind.PURCHASE, number, once, tx -> {
+            var order = lock(tx, tenant, Kind.PURCHASE, number);
+            var facts = current(order, store.purchaseFacts(tx, order), expectedVersion);
+            guard(() -> PurchaseOrderMachine.approve(number, order.purchase()));
+            requireSomeoneElse(number, facts, user);
+            store.recordDecider(tx, order, user);
+            submitted(tx, tenant, order, facts, "approved" + (user == null ? "" : " by " + user));
+        });
+    }
+
+    /** An order awaiting approval rejected: REJECTED, for good. */
+    Outcome<Object> rejectPurchase(TenantId tenant, String number, @Nullable String reason,
+                                   @Nullable Integer expectedVersion, @Nullable String user, Idempotency once) {
+        return accepted(tenant, Kind.PURCHASE, number, once, tx -> {
+            var order = lock(tx, tenant, Kind.PURCHASE, number);
+            current(order, store.purchaseFacts(tx, order), expectedVersion);
+            Purchase next = guard(() -> PurchaseOrderMachine.reject(number, order.purchase()));
+            store.recordDecider(tx, order, user);
+            store.changeStatus(tx, tenant, order, next, new StatusCause(
+                    "rejected" + (user == null ? "" : " by " + user) + (reason == null ? "" : ": " + reason), null, null));
+        });
+    }
+
+    private void submitted(Tx tx, TenantId tenant, Order order, OrderRepository.PurchaseFacts facts,
+                           @Nullable String reason) throws SQLException {
+        var lines = order.lines().stream().map(l -> new Lines.Priced(l.sku(), l.quantity(), l.unitPrice())).toList();
+        var event = new PurchaseOrderEvents.Submitted(id(), tenant.value(), order.number(), clock.instant(),
+                order.number(), facts.supplierCode(), order.warehouseCode(), facts.expectedDate(), lines);
+        store.changeStatus(tx, tenant, order, Purchase.SUBMITTED, StatusCause.emitted(event, reason));
+        emit(tx, event);
+    }
+
+    /** The If-Match a client sent, when it sent one, against the order's version: 412 when it has changed. */
+    private static OrderRepository.PurchaseFacts current(Order order, OrderRepository.PurchaseFacts facts,
+                                                         @Nullable Integer expectedVersion) {
+        if (expectedVersion != null && expectedVersion != facts.version()) {
+            throw Etags.stale("Purchase order", order.number(), expectedVersion, facts.version());
+        }
+        return facts;
+    }
+
+    /** Four eyes: whoever submitted an order that needs approval may not approve it. */
+    private static void requireSomeoneElse(String number, OrderRepository.PurchaseFacts facts, @Nullable String user) {
+        if (user != null && user.equals(facts.submittedBy())) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Purchase order " + number + " was submitted by " + user
+                    + ", who may not also approve it");
+        }
     }
 
     /** Runs a command on the order in its own transaction and answers with the order as it then stands. */

@@ -13,6 +13,7 @@ import dev.psi.kernel.web.ProblemResponses;
 import dev.psi.order.workflow.domain.Kind;
 import dev.psi.order.workflow.store.OrderQueries;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -21,6 +22,7 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -68,6 +70,43 @@ class PurchaseOrderController {
                             @Body @Valid @Nullable QuantityLinesRequest request) {
         var once = endpoints.accepted(tenant, Kind.PURCHASE, number, "receive", key, request);
         return once.respond(() -> commands.receive(tenant, number, request, once));
+    }
+
+    @Operation(summary = "Submit a draft (replenish makes them)", description = "DRAFT -> SUBMITTED, emitting"
+            + " psi.purchase-order.submitted.v1; or DRAFT -> PENDING_APPROVAL when the total is above the approval"
+            + " threshold (the tenant's, else PSI_PO_APPROVAL_THRESHOLD). If-Match (the order's ETag) is checked when sent.")
+    @Post("/{number}/submit")
+    HttpResponse<?> submit(@FromCredentials TenantId tenant, String number, @Header(IdempotentRequests.HEADER) @Nullable String key,
+                           @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch, @Nullable Authentication user) {
+        Integer version = Etags.optionalVersion(ifMatch);
+        var once = endpoints.accepted(tenant, Kind.PURCHASE, number, "submit", key, null);
+        return once.respond(() -> commands.submitPurchase(tenant, number, version, name(user), once));
+    }
+
+    @Operation(summary = "Approve an order awaiting approval (admin)", description = "PENDING_APPROVAL -> SUBMITTED,"
+            + " emitting psi.purchase-order.submitted.v1. Whoever submitted the order may not approve it (403).")
+    @Post("/{number}/approve")
+    HttpResponse<?> approve(@FromCredentials TenantId tenant, String number, @Header(IdempotentRequests.HEADER) @Nullable String key,
+                            @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch, @Nullable Authentication user) {
+        Integer version = Etags.optionalVersion(ifMatch);
+        var once = endpoints.accepted(tenant, Kind.PURCHASE, number, "approve", key, null);
+        return once.respond(() -> commands.approvePurchase(tenant, number, version, name(user), once));
+    }
+
+    @Operation(summary = "Reject an order awaiting approval (admin)", description = "PENDING_APPROVAL -> REJECTED, with an optional reason.")
+    @Post("/{number}/reject")
+    HttpResponse<?> reject(@FromCredentials TenantId tenant, String number, @Header(IdempotentRequests.HEADER) @Nullable String key,
+                           @Header(HttpHeaders.IF_MATCH) @Nullable String ifMatch, @Nullable Authentication user,
+                           @Body @Valid @Nullable CancelRequest request) {
+        Integer version = Etags.optionalVersion(ifMatch);
+        var once = endpoints.accepted(tenant, Kind.PURCHASE, number, "reject", key, request);
+        return once.respond(() -> commands.rejectPurchase(tenant, number, CancelRequest.reasonOf(request), version,
+                name(user), once));
+    }
+
+    /** The caller's name (the token's subject); null in local mode, where nobody signs in. */
+    private static @Nullable String name(@Nullable Authentication user) {
+        return user == null ? null : user.getName();
     }
 
     @Operation(summary = "Cancel an order of which nothing has been received")

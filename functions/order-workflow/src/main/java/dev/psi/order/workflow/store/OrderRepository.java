@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Optional;
 
 /**
@@ -114,6 +115,29 @@ public final class OrderRepository {
         String column = pendingColumn(isReturn);
         tx.update("UPDATE " + OrderTables.of(kind).lines() + " SET " + column + " = GREATEST(" + column + " - ?, 0)"
                 + " WHERE id = ?", quantity, line.id());
+    }
+
+    /** What the approval steps need of a (locked) purchase order. */
+    public record PurchaseFacts(String supplierCode, @Nullable LocalDate expectedDate, BigDecimal total, int version,
+                                @Nullable String submittedBy) {
+    }
+
+    public PurchaseFacts purchaseFacts(Tx tx, Order order) throws SQLException {
+        return tx.one("SELECT s.code AS supplier_code, o.expected_date, o.total_amount, o.version, o.submitted_by"
+                        + " FROM purchase_orders o JOIN suppliers s ON s.id = o.supplier_id WHERE o.id = ?",
+                row -> new PurchaseFacts(row.string("supplier_code"), row.date("expected_date"),
+                        row.decimal("total_amount"), row.intValue("version"), row.string("submitted_by")),
+                order.id()).orElseThrow();
+    }
+
+    /** Who submitted the order (a draft's submit); the approver must be someone else. */
+    public void recordSubmitter(Tx tx, Order order, @Nullable String user) throws SQLException {
+        tx.update("UPDATE purchase_orders SET submitted_by = ? WHERE id = ?", user, order.id());
+    }
+
+    /** Who approved or rejected the order. */
+    public void recordDecider(Tx tx, Order order, @Nullable String user) throws SQLException {
+        tx.update("UPDATE purchase_orders SET decided_by = ? WHERE id = ?", user, order.id());
     }
 
     private static String pendingColumn(boolean isReturn) {

@@ -1,0 +1,156 @@
+package dev.psi.reports;
+
+import dev.psi.contract.reports.GrossProfit;
+import dev.psi.contract.reports.PurchaseSummary;
+import dev.psi.contract.reports.SalesSummary;
+import dev.psi.kernel.db.Database;
+import dev.psi.kernel.db.Decimals;
+import dev.psi.kernel.db.Row;
+import dev.psi.kernel.db.Tx;
+import dev.psi.kernel.tenant.TenantId;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Sales, purchases and gross profit, all from the stock ledger: a sale is counted when it is shipped
+ * (an ISSUE movement of a sales order) and taken back by a customer return (RETURN_IN), a purchase
+ * when it is received (RECEIPT) and taken back by a return to the supplier (RETURN_OUT). Each
+ * movement is priced at its order line's unit price (revenue and purchase amounts, rounded per
+ * movement to the cent) and costed at the value the ledger recorded on it (the moving average at
+ * that moment), so partial shipments at different costs each keep their own. Reads the replica
+ * when DATABASE_REPLICA_HOST names one: a report may lag the primary by the replica's delay.
+ */
+@Singleton
+final class OrderReports {
+
+    enum SalesGroup { DAY, MONTH, PRODUCT, CUSTOMER, WAREHOUSE }
+
+    enum PurchaseGroup { SUPPLIER, PRODUCT }
+
+    enum ProfitGroup { PRODUCT, ORDER }
+
+    /**
+     * How rows are grouped: the key computed per movement (inner), then how the group's code and name
+     * are looked up once per group (outer), not once per movement.
+     */
+    private record Grouping(String inner, String join, String key, String name, String orderBy) {
+
+        static final Grouping DAY = new Grouping("DATE_FORMAT(m.created_at, '%Y-%m-%d')", "", "t.k", "NULL", "group_key");
+        static final Grouping MONTH = new Grouping("DATE_FORMAT(m.created_at, '%Y-%m')", "", "t.k", "NULL", "group_key");
+
+        static Grouping byId(String inner, String table, String code) {
+            return new Grouping(inner, " JOIN " + table + " x ON x.id = t.k", "x." + code, "x.name", "group_key");
+        }
+    }
+
+    private static final Grouping PRODUCT = Grouping.byId("m.product_id", "products", "sku");
+    private static final Grouping ORDER = new Grouping("o.id",
+            " JOIN sales_orders x ON x.id = t.k JOIN customers c ON c.id = x.customer_id", "x.number", "c.name", "group_key");
+
+    private static final String SALES = " FROM stock_movements m"
+            + " JOIN sales_orders o ON o.tenant_id = m.tenant_id AND o.number = m.reference_number"
+            + " JOIN sales_order_lines l ON l.order_id = o.id AND l.product_id = m.product_id"
+            + " WHERE m.tenant_id = ? AND m.movement_type IN ('ISSUE', 'RETURN_IN') AND m.reference_type = 'SALES_ORDER'"
+            + " AND m.created_at >= ? AND m.created_at < ?";
+    private static final String SALES_FIGURES = "COUNT(DISTINCT o.id) AS orders, SUM(-m.on_hand_delta) AS quantity,"
+            + " SUM(ROUND(-m.on_hand_delta * l.unit_price, 2)) AS revenue, SUM(-m.value_delta) AS cost";
+
+    private static final String PURCHASES = " FROM stock_movements m"
+            + " JOIN purchase_orders o ON o.tenant_id = m.tenant_id AND o.number = m.reference_number"
+            + " JOIN purchase_order_lines l ON l.order_id = o.id AND l.product_id = m.product_id"
+            + " WHERE m.tenant_id = ? AND m.movement_type IN ('RECEIPT', 'RETURN_OUT') AND m.reference_type = 'PURCHASE_ORDER'"
+            + " AND m.created_at >= ? AND m.created_at < ?";
+    private static final String PURCHASE_FIGURES = "COUNT(DISTINCT o.id) AS orders, SUM(m.on_hand_delta) AS quantity,"
+            + " SUM(ROUND(m.on_hand_delta * l.unit_price, 2)) AS amount";
+
+    private final Database replica;
+
+    OrderReports(@Named("replica") Database replica) {
+        this.replica = replica;
+    }
+
+    SalesSummary sales(TenantId tenant, ReportParams.Period period, SalesGroup group) {
+        Grouping grouping = switch (group) {
+            case DAY -> Grouping.DAY;
+            case MONTH -> Grouping.MONTH;
+            case PRODUCT -> PRODUCT;
+            case CUSTOMER -> Grouping.byId("o.customer_id", "customers", "code");
+            case WAREHOUSE -> Grouping.byId("m.warehouse_id", "warehouses", "code");
+        };
+        return replica.read(tx -> {
+            var rows = grouped(tx, grouping, SALES_FIGURES, SALES, tenant, period, OrderReports::salesLine);
+            var total = total(tx, SALES_FIGURES, SALES, tenant, period, OrderReports::salesLine);
+            return new SalesSummary(name(group), period.from(), period.to(), rows, total);
+        });
+    }
+
+    PurchaseSummary purchases(TenantId tenant, ReportParams.Period period, PurchaseGroup group) {
+        Grouping grouping = group == PurchaseGroup.PRODUCT ? PRODUCT : Grouping.byId("o.supplier_id", "suppliers", "code");
+        return replica.read(tx -> {
+            var rows = grouped(tx, grouping, PURCHASE_FIGURES, PURCHASES, tenant, period, OrderReports::purchaseLine);
+            var total = total(tx, PURCHASE_FIGURES, PURCHASES, tenant, period, OrderReports::purchaseLine);
+            return new PurchaseSummary(name(group), period.from(), period.to(), rows, total);
+        });
+    }
+
+    GrossProfit grossProfit(TenantId tenant, ReportParams.Period period, ProfitGroup group) {
+        Grouping grouping = group == ProfitGroup.ORDER ? ORDER : PRODUCT;
+        return replica.read(tx -> {
+            var rows = grouped(tx, grouping, SALES_FIGURES, SALES, tenant, period, OrderReports::profitLine);
+            var total = total(tx, SALES_FIGURES, SALES, tenant, period, OrderReports::profitLine);
+            return new GrossProfit(name(group), period.from(), period.to(), rows, total);
+        });
+    }
+
+    private static <T> List<T> grouped(Tx tx, Grouping grouping, String figures, String base, TenantId tenant,
+                                       ReportParams.Period period, Tx.RowMapper<T> mapper) throws SQLException {
+        String sql = "SELECT " + grouping.key() + " AS group_key, " + grouping.name() + " AS group_name, t.*"
+                + " FROM (SELECT " + grouping.inner() + " AS k, " + figures + base + " GROUP BY " + grouping.inner() + ") t"
+                + grouping.join() + " ORDER BY " + grouping.orderBy();
+        return tx.list(sql, mapper, tenant.value(), period.from().atStartOfDay(), period.end().atStartOfDay());
+    }
+
+    private static <T> T total(Tx tx, String figures, String base, TenantId tenant, ReportParams.Period period,
+                               Tx.RowMapper<T> mapper) throws SQLException {
+        return tx.one("SELECT 'TOTAL' AS group_key, NULL AS group_name, " + figures + base, mapper,
+                tenant.value(), period.from().atStartOfDay(), period.end().atStartOfDay()).orElseThrow();
+    }
+
+    private static SalesSummary.Line salesLine(Row row) throws SQLException {
+        return new SalesSummary.Line(row.string("group_key"), row.string("group_name"), row.longValue("orders"),
+                zero(row.decimal("quantity")), money(row.decimal("revenue")));
+    }
+
+    private static PurchaseSummary.Line purchaseLine(Row row) throws SQLException {
+        return new PurchaseSummary.Line(row.string("group_key"), row.string("group_name"), row.longValue("orders"),
+                zero(row.decimal("quantity")), money(row.decimal("amount")));
+    }
+
+    private static GrossProfit.Line profitLine(Row row) throws SQLException {
+        BigDecimal revenue = money(row.decimal("revenue"));
+        BigDecimal cost = money(row.decimal("cost"));
+        BigDecimal profit = revenue.subtract(cost);
+        BigDecimal margin = revenue.signum() == 0 ? null
+                : profit.multiply(BigDecimal.valueOf(100)).divide(revenue, 2, RoundingMode.HALF_UP);
+        return new GrossProfit.Line(row.string("group_key"), row.string("group_name"), zero(row.decimal("quantity")),
+                revenue, cost, profit, margin);
+    }
+
+    /** SUM over no rows is NULL: an empty report totals zero. */
+    private static BigDecimal zero(BigDecimal value) {
+        return value == null ? BigDecimal.ZERO : Decimals.plain(value);
+    }
+
+    private static BigDecimal money(BigDecimal value) {
+        return (value == null ? BigDecimal.ZERO : value).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static String name(Enum<?> group) {
+        return group.name().toLowerCase(Locale.ROOT);
+    }
+}
