@@ -31,6 +31,11 @@ CLASSPATH_FILE="$ROOT/bench/target/runtime-classpath.txt"
 ./mvnw -B -q "${MAVEN_OFFLINE[@]}" -f bench/pom.xml dependency:build-classpath \
   -Dmdep.includeScope=runtime -Dmdep.outputFile="$CLASSPATH_FILE"
 
+# The clients name their tenant in X-Tenant-Id and post events without the internal credential, as
+# PSI_AUTH_MODE=local allows (docs/security.md); the per-client rate limit would cut a load test off.
+export PSI_AUTH_MODE="${PSI_AUTH_MODE:-local}"
+export PSI_RATE_LIMIT_PER_MINUTE="${PSI_RATE_LIMIT_PER_MINUTE:-0}"
+
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 exec "$JAVA" -Xmx1g -cp "$ROOT/bench/target/classes:$(cat "$CLASSPATH_FILE")" \
   dev.psi.bench.Benchmarks --root "$ROOT" "${ARGS[@]+"${ARGS[@]}"}"

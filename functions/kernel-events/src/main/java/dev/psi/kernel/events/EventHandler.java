@@ -24,4 +24,10 @@ public interface EventHandler {
      * side effects outside the database go through {@link Tx#afterCommit}.
      */
     EventRoutes routes();
+
+    /** Group commit for events that contend for the same rows; {@code null} (the default): every event alone. */
+    @io.micronaut.core.annotation.Nullable
+    default BatchedRoutes batching() {
+        return null;
+    }
 }

@@ -78,7 +78,7 @@ class EventsController {
                 if (!handler.routes().handles(envelope.type())) {
                     return done(EventOutcome.IGNORED, envelope.id(), type);
                 }
-                InboundEvent event = reader.event(envelope);
+                InboundEvent event = reader.event(envelope).withTrace(span.context());
                 MDC.put(MDC_AGGREGATE, event.aggregateId());
                 EventOutcome outcome = inbox.apply(event);
                 LOG.info("{} {}", type, outcome.label());

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.psi.contract.events.EventType;
+import dev.psi.kernel.tenant.TenantId;
 import dev.psi.kernel.trace.TraceContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -45,5 +47,20 @@ class TraceContextTest {
         var untraced = new OutboxRow(2, "t1", "e2", "psi.sales-order.placed.v1", "/psi/test", "psi.sales-orders", "SO-1",
                 "SO-1", "{}", Instant.parse("2026-01-01T00:00:00Z"), null, null);
         assertNull(KafkaPublisher.record(untraced).headers().lastHeader("ce_traceparent"));
+    }
+
+    @Test
+    void shouldRunAnEventsWorkInItsOwnTraceAndRestoreTheThreads() {
+        var thread = TraceContext.newTrace();
+        var member = TraceContext.continuing(PARENT, null);
+        var event = new InboundEvent("e1", EventType.SALES_ORDER_PLACED, "/psi/test", new TenantId("t1"), null,
+                Instant.parse("2026-01-01T00:00:00Z"));
+        assertNull(event.trace());
+        try (var scope = thread.open()) {
+            assertEquals(member, event.withTrace(member).inTrace(TraceContext::current));
+            assertEquals(thread, TraceContext.current(), "the thread's trace again after the member's work");
+            assertEquals(thread, event.inTrace(TraceContext::current), "no trace of its own: the thread's");
+        }
+        assertNull(TraceContext.current());
     }
 }

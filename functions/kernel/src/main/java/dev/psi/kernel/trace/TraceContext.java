@@ -86,6 +86,26 @@ public record TraceContext(String traceId, String spanId, String flags, @Nullabl
                 .orElseGet(() -> context.plus(this)).propagate();
     }
 
+    /** Work run by {@link #within}. */
+    @FunctionalInterface
+    public interface Work<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    /**
+     * Runs {@code work} with {@code trace} in scope (in place of the thread's own, restored after),
+     * or as it is when {@code trace} is null: how one thread does work on behalf of several traces,
+     * e.g. a batch applying each member's events under that member's trace.
+     */
+    public static <T, E extends Exception> T within(@Nullable TraceContext trace, Work<T, E> work) throws E {
+        if (trace == null) {
+            return work.run();
+        }
+        try (var scope = trace.open()) {
+            return work.run();
+        }
+    }
+
     /** A new span of this trace. */
     public TraceContext child() {
         return new TraceContext(traceId, randomHex(8), flags, state);

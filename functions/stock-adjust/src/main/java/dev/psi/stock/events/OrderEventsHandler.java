@@ -2,11 +2,17 @@ package dev.psi.stock.events;
 
 import dev.psi.contract.events.PurchaseOrderEvents;
 import dev.psi.contract.events.SalesOrderEvents;
+import dev.psi.kernel.db.Tx;
+import dev.psi.kernel.events.BatchedRoutes;
 import dev.psi.kernel.events.EventHandler;
+import dev.psi.kernel.events.InboundEvent;
 import dev.psi.kernel.events.EventRoutes;
 import dev.psi.stock.movement.GoodsMovements;
 import dev.psi.stock.reservation.OrderReservations;
 import jakarta.inject.Singleton;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.TreeSet;
 
 /**
  * Order events drive stock: placed -> reserve, shipment requested -> issue, cancelled -> release,
@@ -17,6 +23,7 @@ import jakarta.inject.Singleton;
 final class OrderEventsHandler implements EventHandler {
 
     private final EventRoutes routes;
+    private final BatchedRoutes batching;
 
     OrderEventsHandler(OrderReservations reservations, GoodsMovements goods) {
         this.routes = EventRoutes.builder()
@@ -33,6 +40,29 @@ final class OrderEventsHandler implements EventHandler {
                 .on(PurchaseOrderEvents.GoodsReturned.class, (tx, event, returned) ->
                         goods.returnOut(tx, event.tenant(), returned, event.id()))
                 .build();
+        this.batching = new BatchedRoutes() {
+            /** Placed orders of one warehouse and the same SKUs contend for the same stock rows. */
+            @Override
+            public String batchKey(InboundEvent event) {
+                if (!(event.body() instanceof SalesOrderEvents.Placed placed) || placed.lines() == null) {
+                    return null;
+                }
+                var skus = new TreeSet<String>();
+                placed.lines().forEach(line -> skus.add(String.valueOf(line.sku())));
+                return event.tenant().value() + '\n' + placed.warehouseCode() + '\n' + String.join("\n", skus);
+            }
+
+            @Override
+            public void applyAll(Tx tx, List<InboundEvent> events) throws SQLException {
+                reservations.reserveAll(tx, events.stream().map(e -> new OrderReservations.Request(e.tenant(),
+                        (SalesOrderEvents.Placed) e.body(), e.id(), e.trace())).toList());
+            }
+        };
+    }
+
+    @Override
+    public BatchedRoutes batching() {
+        return batching;
     }
 
     @Override

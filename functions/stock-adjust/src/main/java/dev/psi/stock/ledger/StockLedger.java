@@ -7,11 +7,13 @@ import dev.psi.kernel.cache.RedisCache;
 import dev.psi.kernel.db.Decimals;
 import dev.psi.kernel.db.Tx;
 import dev.psi.kernel.metrics.BusinessMetrics;
+import dev.psi.kernel.trace.TraceContext;
 import dev.psi.stock.domain.Shortage;
 import dev.psi.stock.domain.StockKey;
 import dev.psi.stock.domain.StockLimitExceeded;
 import dev.psi.stock.domain.StockLimits;
 import dev.psi.stock.domain.Stocktakes;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -108,6 +110,70 @@ public final class StockLedger {
             return Optional.empty();
         }
         return Optional.of(outflow(tx, ctx, key, MovementType.RESERVE, BigDecimal.ZERO, quantity));
+    }
+
+    /** One member's share of a batched reservation of a row, and the member's trace (null: the thread's). */
+    public record Share(MovementContext ctx, BigDecimal quantity, @Nullable TraceContext trace) {
+    }
+
+    /**
+     * Reserves every share of one row with one guarded UPDATE (their sum must be available), then
+     * writes each share's own ledger row with the balance after it, in order: the row's reserved
+     * figure after the UPDATE less what the later shares took. False (nothing changed) when the sum
+     * does not fit.
+     */
+    public boolean reserveAll(Tx tx, StockKey key, java.util.List<Share> shares) throws SQLException {
+        BigDecimal total = BigDecimal.ZERO;
+        for (Share share : shares) {
+            total = total.add(share.quantity());
+        }
+        MovementContext first = shares.get(0).ctx();
+        int updated = tx.update("UPDATE stock SET reserved = reserved + ?, version = version + ?, updated_at = ?"
+                        + WHERE_ROW + " AND on_hand - reserved >= ?",
+                total, shares.size(), first.at(), first.tenant().value(), key.productId(), key.warehouseId(), total);
+        if (updated == 0) {
+            return false;
+        }
+        var after = currentBalance(tx, first, key);
+        BigDecimal reserved = after.reserved().subtract(total);
+        var sql = new StringBuilder("INSERT INTO stock_movements (tenant_id, product_id, warehouse_id, movement_type,"
+                + " on_hand_delta, reserved_delta, unit_cost, value_delta, on_hand_after, reserved_after,"
+                + " average_cost_after, reason, reference_type, reference_number, event_id, created_by, created_at)"
+                + " VALUES ");
+        var args = new java.util.ArrayList<Object>(shares.size() * 17);
+        Share crossing = null;
+        Balance crossed = null;
+        BigDecimal unitCost = after.averageCost().setScale(6, RoundingMode.HALF_UP);
+        BigDecimal noValue = money(BigDecimal.ZERO); // a reservation moves no value
+        for (int i = 0; i < shares.size(); i++) {
+            Share share = shares.get(i);
+            MovementContext ctx = share.ctx();
+            reserved = reserved.add(share.quantity());
+            var balance = new Balance(after.onHand(), reserved, after.averageCost());
+            if (crossing == null && balance.available().compareTo(key.reorderPoint()) < 0) {
+                crossing = share;
+                crossed = balance;
+            }
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            java.util.Collections.addAll(args, ctx.tenant().value(), key.productId(), key.warehouseId(),
+                    MovementType.RESERVE, BigDecimal.ZERO, share.quantity(), unitCost, noValue, balance.onHand(),
+                    balance.reserved(), balance.averageCost(), ctx.reason(), ctx.referenceType(),
+                    ctx.referenceNumber(), ctx.eventId(), ctx.actor(), ctx.at());
+            metrics.stockMoved(tx, MovementType.RESERVE);
+        }
+        tx.update(sql.toString(), args.toArray());
+        String cacheKey = CacheKeys.inventory(first.tenant().value(), key.sku());
+        tx.afterCommit(() -> cache.invalidate(cacheKey));
+        if (crossing != null) {
+            // the low-stock event belongs to the trace of the member that crossed the reorder point
+            Share by = crossing;
+            Balance balance = crossed;
+            TraceContext.within(by.trace(), () -> {
+                raiseLowStock(tx, by.ctx(), key, balance);
+                return null;
+            });
+        }
+        return true;
     }
 
     /** Gives back a promise. */
