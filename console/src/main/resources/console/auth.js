@@ -19,6 +19,9 @@ export const PERMISSIONS = [
   ['GET', '/api/suppliers/**', 'every role'],
   ['GET', '/api/customers/**', 'every role'],
   ['POST', '/api/purchase-orders', 'admin, purchaser'],
+  ['POST', '/api/purchase-orders/*/submit', 'admin, purchaser'],
+  ['POST', '/api/purchase-orders/*/approve', 'admin'],
+  ['POST', '/api/purchase-orders/*/reject', 'admin'],
   ['POST', '/api/purchase-orders/*/cancel', 'admin, purchaser'],
   ['POST', '/api/purchase-orders/*/receipts', 'admin, warehouse'],
   ['POST', '/api/purchase-orders/*/returns', 'admin, purchaser, warehouse'],
@@ -33,6 +36,7 @@ export const PERMISSIONS = [
   ['POST', '/api/stocktakes', 'admin, warehouse'],
   ['GET', '/api/stock/**', 'every role'],
   ['GET', '/api/stocktakes/**', 'every role'],
+  ['GET', '/api/replenishment/**', 'every role'],
   ['GET', '/api/inventory/**', 'every role'],
   ['GET', '/api/reports/**', 'admin, purchaser, sales, viewer'],
 ];

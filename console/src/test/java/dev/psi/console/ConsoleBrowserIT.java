@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -72,7 +73,9 @@ class ConsoleBrowserIT {
         assertEquals(201, api.post("/api/warehouses", Map.of("code", "WH1", "name", "Main warehouse")).status());
         assertEquals(201, api.post("/api/suppliers", Map.of("code", "SUP1", "name", "Acme Fruit Co.")).status());
         assertEquals(201, api.post("/api/customers", Map.of("code", "CUS1", "name", "Li Ming Trading")).status());
+        // The screens re-render their elements while a condition polls: a stale element is polled again, not a failure.
         wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100));
+        wait.ignoring(StaleElementReferenceException.class);
         browser.get(running.uri().toString());
         browser.executeScript("localStorage.clear(); sessionStorage.clear()");
         browser.navigate().refresh();
@@ -459,8 +462,16 @@ class ConsoleBrowserIT {
         wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#nav a[href='/" + screen + "']"), "aria-current", "page"));
     }
 
+    /** Clicks {@code by} once it is clickable; an element re-rendered between finding and clicking is found again. */
     private void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+        wait.until(driver -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(by).apply(driver);
+            if (element == null) {
+                return false;
+            }
+            element.click();
+            return true;
+        });
     }
 
     private void type(String id, String value) {
