@@ -72,6 +72,26 @@ class ProductApiIT extends TenantTest {
     }
 
     @Test
+    void shouldKeepAProductsOwnTaxRateAndNoneMeaningTheTenantsDefault() {
+        var taxed = productRequest().with("taxRate", new BigDecimal("13.00"));
+        var plain = productRequest();
+
+        var reply = api.post("/api/products", taxed.build());
+        var none = api.post("/api/products", plain.build());
+
+        assertEquals(201, reply.status(), reply::toString);
+        assertEquals(0, new BigDecimal("13").compareTo(reply.as(Product.class).taxRate()));
+        assertEquals(new BigDecimal("13.00"), Rows.one("SELECT tax_rate FROM products WHERE tenant_id = ? AND sku = ?",
+                api.tenant(), taxed.key()).get("tax_rate"));
+        assertEquals(201, none.status(), none::toString);
+        assertNull(none.as(Product.class).taxRate(), "no rate of its own: the tenant's default applies on orders");
+        var changed = api.put("/api/products/" + taxed.key(), taxed.with("taxRate", new BigDecimal("5")).build(),
+                "If-Match", "\"0\"");
+        assertEquals(200, changed.status(), changed::toString);
+        assertEquals(0, new BigDecimal("5").compareTo(changed.as(Product.class).taxRate()));
+    }
+
+    @Test
     void shouldAcceptMoneyWrittenAsDecimalStrings() {
         var body = productRequest().with("purchasePrice", "3.05").with("salePrice", "19.90");
 

@@ -53,6 +53,12 @@ class ProductValidationIT extends TenantTest {
     }
 
     @Test
+    void shouldRejectATaxRateOutsideZeroToHundred() {
+        assertRejected(productRequest().with("taxRate", new BigDecimal("100.01")), List.of("taxRate"));
+        assertRejected(productRequest().with("taxRate", new BigDecimal("-1")), List.of("taxRate"));
+    }
+
+    @Test
     void shouldRejectPriceWithMoreThanTwoDecimals() {
         assertRejected(productRequest().with("purchasePrice", new BigDecimal("1.234")), List.of("purchasePrice"));
     }

@@ -20,8 +20,9 @@ import java.util.Locale;
  * Sales, purchases and gross profit, all from the stock ledger: a sale is counted when it is shipped
  * (an ISSUE movement of a sales order) and taken back by a customer return (RETURN_IN), a purchase
  * when it is received (RECEIPT) and taken back by a return to the supplier (RETURN_OUT). Each
- * movement is priced at its order line's unit price (revenue and purchase amounts, rounded per
- * movement to the cent) and costed at the value the ledger recorded on it (the moving average at
+ * movement is priced at its order line's NET unit price (after line and document discounts, without
+ * tax: revenue and purchase amounts are net, rounded per movement to the cent; a line written without
+ * pricing falls back to its unit price) and costed at the value the ledger recorded on it (the moving average at
  * that moment), so partial shipments at different costs each keep their own. Reads the replica
  * when DATABASE_REPLICA_HOST names one: a report may lag the primary by the replica's delay.
  */
@@ -58,7 +59,7 @@ final class OrderReports {
             + " WHERE m.tenant_id = ? AND m.movement_type IN ('ISSUE', 'RETURN_IN') AND m.reference_type = 'SALES_ORDER'"
             + " AND m.created_at >= ? AND m.created_at < ?";
     private static final String SALES_FIGURES = "COUNT(DISTINCT o.id) AS orders, SUM(-m.on_hand_delta) AS quantity,"
-            + " SUM(ROUND(-m.on_hand_delta * l.unit_price, 2)) AS revenue, SUM(-m.value_delta) AS cost";
+            + " SUM(ROUND(-m.on_hand_delta * COALESCE(l.net_unit_price, l.unit_price), 2)) AS revenue, SUM(-m.value_delta) AS cost";
 
     private static final String PURCHASES = " FROM stock_movements m"
             + " JOIN purchase_orders o ON o.tenant_id = m.tenant_id AND o.number = m.reference_number"
@@ -66,7 +67,7 @@ final class OrderReports {
             + " WHERE m.tenant_id = ? AND m.movement_type IN ('RECEIPT', 'RETURN_OUT') AND m.reference_type = 'PURCHASE_ORDER'"
             + " AND m.created_at >= ? AND m.created_at < ?";
     private static final String PURCHASE_FIGURES = "COUNT(DISTINCT o.id) AS orders, SUM(m.on_hand_delta) AS quantity,"
-            + " SUM(ROUND(m.on_hand_delta * l.unit_price, 2)) AS amount";
+            + " SUM(ROUND(m.on_hand_delta * COALESCE(l.net_unit_price, l.unit_price), 2)) AS amount";
 
     private final Database replica;
 

@@ -51,6 +51,19 @@ final class LedgerSeed {
         }
     }
 
+    /**
+     * Prices the line of {@code sku} on order {@code number} as order-create stores a taxed, discounted
+     * line: {@code net} / {@code tax} / {@code gross} amounts and the net unit price.
+     */
+    void priceLine(String lineTable, String orderTable, String number, String sku, String taxRate, String net,
+                   String tax, String gross, String netUnitPrice) {
+        Rows.execute("UPDATE " + lineTable + " SET tax_rate = ?, net_amount = ?, tax_amount = ?, gross_amount = ?,"
+                        + " net_unit_price = ? WHERE order_id = (SELECT id FROM " + orderTable
+                        + " WHERE tenant_id = ? AND number = ?) AND product_id = (SELECT id FROM products"
+                        + " WHERE tenant_id = ? AND sku = ?)", new BigDecimal(taxRate), new BigDecimal(net),
+                new BigDecimal(tax), new BigDecimal(gross), new BigDecimal(netUnitPrice), tenant, number, tenant, sku);
+    }
+
     /** Stock in at {@code unitCost}: on-hand up, the average recomputed. */
     void in(String type, String referenceType, String reference, String sku, String warehouse, String quantity,
             String unitCost, String at) {

@@ -73,6 +73,28 @@ class ReportsIT extends TenantTest {
     }
 
     @Test
+    void shouldComputeGrossProfitAtNetAmountsWithoutTheTax() {
+        // March: C comes in at 6.00; SO-T sells 4 of C at 12.43 a unit including 13 % tax, less a 10 % line
+        // discount: gross round(4 x 12.43, 2) = 49.72 - 4.97 = 44.75, net round(44.75 x 100 / 113, 2) = 39.60,
+        // tax 5.15, net unit price 39.60 / 4 = 9.90. Revenue is the net 4 x 9.90 = 39.60, never the gross.
+        aProduct(tenant, "C").create();
+        var seed = new LedgerSeed(tenant);
+        seed.salesOrder("SO-T", "C1", "WH1", Map.of("C", new String[] {"4", "12.43"}));
+        seed.priceLine("sales_order_lines", "sales_orders", "SO-T", "C", "13", "39.60", "5.15", "44.75", "9.900000");
+        seed.in("ADJUSTMENT_IN", "ADJUSTMENT", "ADJ-2", "C", "WH1", "10", "6.00", "2026-03-02T09:00:00Z");
+        seed.out("ISSUE", "SALES_ORDER", "SO-T", "C", "WH1", "4", "2026-03-05T10:00:00Z");
+
+        var report = api.get("/api/reports/gross-profit?from=2026-03-01&to=2026-03-31&groupBy=product");
+        var sales = api.get("/api/reports/sales?from=2026-03-01&to=2026-03-31&groupBy=product");
+
+        assertEquals(200, report.status(), report.body());
+        // cost 4 x 6.00 = 24.00; profit 39.60 - 24.00 = 15.60; 15.60 / 39.60 = 39.39 %
+        assertLine(report, "rows.0", "C", "4", "39.60", "24.00", "15.60", "39.39");
+        assertEquals(200, sales.status(), sales.body());
+        assertSales(sales, "rows.0", "C", 1, "4", "39.60");
+    }
+
+    @Test
     void shouldComputeGrossProfitPerOrderAndOnlyForThePeriod() {
         var report = api.get("/api/reports/gross-profit?" + JAN_FEB + "&groupBy=order");
         var january = api.get("/api/reports/gross-profit?from=2026-01-01&to=2026-01-31");

@@ -20,7 +20,8 @@ final class OrderEventFixtures {
 
     SalesOrderEvents.Placed placed(String order, Lines.Quantity... lines) {
         return new SalesOrderEvents.Placed(id(), tenant, order, Instant.now(), order, "CUS1", "WH1",
-                Arrays.stream(lines).map(l -> new Lines.Priced(l.sku(), l.quantity(), BigDecimal.ONE)).toList());
+                Arrays.stream(lines).map(l -> new Lines.Taxed(l.sku(), l.quantity(), BigDecimal.ONE, null, null, null, null))
+                        .toList());
     }
 
     SalesOrderEvents.ShipmentRequested shipment(String order, String shipment, Lines.Quantity... lines) {
@@ -37,7 +38,14 @@ final class OrderEventFixtures {
                 List.of(lines));
     }
 
+    /** A receipt as an event written before taxes: a unit price and nothing else. */
     PurchaseOrderEvents.GoodsReceived receipt(String order, String receipt, Lines.Priced... lines) {
+        return taxedReceipt(order, receipt, Arrays.stream(lines)
+                .map(l -> new Lines.Taxed(l.sku(), l.quantity(), l.unitPrice(), null, null, null, null))
+                .toArray(Lines.Taxed[]::new));
+    }
+
+    PurchaseOrderEvents.GoodsReceived taxedReceipt(String order, String receipt, Lines.Taxed... lines) {
         return new PurchaseOrderEvents.GoodsReceived(id(), tenant, order, Instant.now(), order, receipt, "WH1",
                 List.of(lines));
     }
@@ -53,6 +61,12 @@ final class OrderEventFixtures {
 
     static Lines.Priced priced(String sku, String quantity, String price) {
         return new Lines.Priced(sku, new BigDecimal(quantity), new BigDecimal(price));
+    }
+
+    /** A receipt line at {@code price} as entered, {@code netPrice} net of tax and discounts, at {@code rate} %. */
+    static Lines.Taxed taxed(String sku, String quantity, String price, String netPrice, String rate) {
+        return new Lines.Taxed(sku, new BigDecimal(quantity), new BigDecimal(price), new BigDecimal(netPrice),
+                new BigDecimal(rate), null, null);
     }
 
     private static String id() {

@@ -2,6 +2,7 @@ package dev.psi.stock;
 
 import static dev.psi.stock.OrderEventFixtures.priced;
 import static dev.psi.stock.OrderEventFixtures.qty;
+import static dev.psi.stock.OrderEventFixtures.taxed;
 import static dev.psi.testing.Fixtures.aProduct;
 import static dev.psi.testing.StockInvariants.assertStockEqualsLedger;
 import static dev.psi.testing.StockInvariants.decimal;
@@ -121,6 +122,23 @@ class StockOperationsIT extends StockTestBase {
         database.inTransaction(tx -> goods.returnIn(tx, tenant, events.customerReturn("SO-1", "RT-1", priced("A", "2", "5.75")), null));
         // (33 x 5.834848 + 2 x 5.75) / 35 = 204.049984 / 35 = 5.82999954...
         assertEquals(0, new BigDecimal("5.830000").compareTo(stockOf("A", "average_cost")));
+        assertStockEqualsLedger(tenantId);
+    }
+
+    @Test
+    void shouldRaiseTheMovingAverageCostAtTheNetPriceOfATaxedReceipt() {
+        // 10 at 11.30 including 13 % tax: net 10.00 a unit; input tax is not a cost.
+        database.inTransaction(tx -> goods.receive(tx, tenant,
+                events.taxedReceipt("PO-T1", "GR-T1", taxed("A", "10", "11.30", "10.00", "13")), null));
+        assertEquals(0, new BigDecimal("10").compareTo(stockOf("A", "average_cost")));
+        assertEquals(0, new BigDecimal("100.00").compareTo(decimal("SELECT value_delta FROM stock_movements"
+                + " WHERE tenant_id = ? AND movement_type = 'RECEIPT'", tenantId)));
+
+        // 5 at 20.00 less 10 % plus 13 %: net 18.00 a unit. (10 x 10.00 + 5 x 18.00) / 15 = 190 / 15 = 12.666667
+        var received = assertInstanceOf(StockEvents.Received.class, database.inTransaction(tx -> goods.receive(tx, tenant,
+                events.taxedReceipt("PO-T2", "GR-T2", taxed("A", "5", "20.00", "18.00", "13")), null)));
+        assertEquals(0, new BigDecimal("18").compareTo(received.lines().get(0).unitPrice()), "received at the net price");
+        assertEquals(0, new BigDecimal("12.666667").compareTo(stockOf("A", "average_cost")));
         assertStockEqualsLedger(tenantId);
     }
 

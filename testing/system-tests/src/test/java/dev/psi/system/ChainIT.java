@@ -129,6 +129,42 @@ class ChainIT {
     }
 
     @Test
+    void shouldCostATaxInclusiveReceiptAtItsNetPriceAndReportGrossProfitAtNet() {
+        dev.psi.testing.Rows.execute("INSERT INTO tenants (id, name, prices_include_tax) VALUES (?, ?, TRUE)", tenant, tenant);
+        // 10 x 11.30 = 113.00 including 13 %, less 10 % (11.30) = 101.70 gross; net round(101.70 x 100 / 113) = 90.00,
+        // tax 11.70, net unit price 9.00: the moving average is 9.00, the stock worth 90.00.
+        var purchase = orders.post("/api/purchase-orders", Map.of("supplierCode", "SUP1", "warehouseCode", "WH1",
+                "lines", List.of(Map.of("sku", "A", "quantity", 10, "unitPrice", 11.30, "taxRate", 13, "discountPercent", 10))));
+        assertEquals(201, purchase.status(), purchase.body());
+        assertEquals(0, new BigDecimal("101.70").compareTo(purchase.decimal("totalAmount")), purchase.body());
+        assertEquals(0, new BigDecimal("90.00").compareTo(purchase.decimal("netAmount")));
+        String path = "/api/purchase-orders/" + purchase.text("number");
+        assertEquals(202, workflow.post(path + "/receipts", Map.of()).status());
+        awaitStatus(path, "RECEIVED");
+        var sku = inventory.get("/api/inventory/A");
+        assertEquals(0, new BigDecimal("9").compareTo(sku.decimal("total.averageCost")), sku.body());
+        assertEquals(0, new BigDecimal("90.00").compareTo(sku.decimal("total.value")));
+
+        // 4 x 22.60 = 90.40 including 13 %: net 80.00, tax 10.40. Cost of goods 4 x 9.00 = 36.00; profit 44.00 = 55 %.
+        var sale = orders.post("/api/sales-orders", Map.of("customerCode", "CUS1", "warehouseCode", "WH1",
+                "lines", List.of(Map.of("sku", "A", "quantity", 4, "unitPrice", 22.60, "taxRate", 13))));
+        assertEquals(201, sale.status(), sale.body());
+        assertEquals(0, new BigDecimal("80.00").compareTo(sale.decimal("netAmount")), sale.body());
+        String sold = "/api/sales-orders/" + sale.text("number");
+        awaitStatus(sold, "CONFIRMED");
+        assertEquals(202, workflow.post(sold + "/shipments", Map.of()).status());
+        awaitStatus(sold, "SHIPPED");
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        var profit = SystemUnderTest.api("reports", tenant).get("/api/reports/gross-profit?from=" + today + "&to=" + today);
+        assertEquals(200, profit.status(), profit.body());
+        assertEquals(0, new BigDecimal("80.00").compareTo(profit.decimal("total.revenue")), profit.body());
+        assertEquals(0, new BigDecimal("36.00").compareTo(profit.decimal("total.cost")), profit.body());
+        assertEquals(0, new BigDecimal("44.00").compareTo(profit.decimal("total.profit")), profit.body());
+        assertEquals(0, new BigDecimal("55.00").compareTo(profit.decimal("total.marginPercent")), profit.body());
+        assertStockEqualsLedger(tenant);
+    }
+
+    @Test
     void shouldReleaseTheReservationOfACancelledOrder() {
         adjust("A", "5", "1");
         String number = placeSalesOrder("A", "5");

@@ -31,7 +31,7 @@ final class ProductCatalog {
 
     static final Versioned TABLE = new Versioned("products", "sku", "Product");
     private static final ListQuery PRODUCTS = new ListQuery("p.sku, p.name, p.unit, p.barcode, p.category,"
-            + " p.purchase_price, p.sale_price, p.reorder_point, p.reorder_quantity, s.code AS supplier_code, p.active,"
+            + " p.purchase_price, p.sale_price, p.reorder_point, p.reorder_quantity, s.code AS supplier_code, p.tax_rate, p.active,"
             + " p.version, p.created_at, p.updated_at", "products p LEFT JOIN suppliers s ON s.id = p.preferred_supplier_id");
     private static final Map<String, String> SORTS = Map.of("sku", "p.sku", "name", "p.name",
             "category", "p.category", "createdAt", "p.created_at", "salePrice", "p.sale_price");
@@ -60,11 +60,11 @@ final class ProductCatalog {
         var now = clock.instant();
         try {
             tx.update("INSERT INTO products (tenant_id, sku, name, unit, barcode, category, purchase_price, sale_price,"
-                            + " reorder_point, reorder_quantity, preferred_supplier_id, created_at, updated_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " reorder_point, reorder_quantity, preferred_supplier_id, tax_rate, created_at, updated_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     tenant.value(), request.sku(), request.name(), request.unit(), request.barcode(), request.category(),
                     orZero(request.purchasePrice()), orZero(request.salePrice()), orZero(request.reorderPoint()),
-                    orZero(request.reorderQuantity()), supplierId, now, now);
+                    orZero(request.reorderQuantity()), supplierId, request.taxRate(), now, now);
         } catch (SQLException e) {
             if (SqlErrors.isDuplicateKey(e)) {
                 throw duplicate(tx, tenant, request);
@@ -99,12 +99,12 @@ final class ProductCatalog {
         int updated;
         try {
             updated = tx.update("UPDATE products SET name = ?, unit = ?, barcode = ?, category = ?, purchase_price = ?,"
-                            + " sale_price = ?, reorder_point = ?, reorder_quantity = ?, preferred_supplier_id = ?,"
+                            + " sale_price = ?, reorder_point = ?, reorder_quantity = ?, preferred_supplier_id = ?, tax_rate = ?,"
                             + " version = version + 1, updated_at = ? WHERE tenant_id = ? AND sku = ?"
                             + Versioned.versionCheck(expectedVersion),
                     request.name(), request.unit(), request.barcode(), request.category(),
                     orZero(request.purchasePrice()), orZero(request.salePrice()), orZero(request.reorderPoint()),
-                    orZero(request.reorderQuantity()), supplierId, clock.instant(), tenant.value(), sku);
+                    orZero(request.reorderQuantity()), supplierId, request.taxRate(), clock.instant(), tenant.value(), sku);
         } catch (SQLException e) {
             if (SqlErrors.isDuplicateKey(e)) {
                 throw duplicate(tx, tenant, request);
@@ -169,7 +169,7 @@ final class ProductCatalog {
         return new Product(row.string("sku"), row.string("name"), row.string("unit"), row.string("barcode"),
                 row.string("category"), row.decimal("purchase_price"), row.decimal("sale_price"),
                 row.decimal("reorder_point"), row.decimal("reorder_quantity"), row.string("supplier_code"),
-                row.bool("active"), row.intValue("version"), row.instant("created_at"), row.instant("updated_at"));
+                row.decimal("tax_rate"), row.bool("active"), row.intValue("version"), row.instant("created_at"), row.instant("updated_at"));
     }
 
     /**
@@ -180,7 +180,7 @@ final class ProductCatalog {
     private static ProductRequest withoutBlanks(ProductRequest r) {
         return new ProductRequest(r.sku(), r.name(), r.unit(), blankToNull(r.barcode()), blankToNull(r.category()),
                 r.purchasePrice(), r.salePrice(), r.reorderPoint(), r.reorderQuantity(),
-                blankToNull(r.preferredSupplierCode()), r.version());
+                blankToNull(r.preferredSupplierCode()), r.taxRate(), r.version());
     }
 
     private static String blankToNull(String value) {

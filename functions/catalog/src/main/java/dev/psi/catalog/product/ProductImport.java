@@ -29,7 +29,7 @@ final class ProductImport {
 
     static final int MAX_ROWS = 10_000;
     static final Set<String> COLUMNS = Set.of("sku", "name", "unit", "barcode", "category", "purchaseprice",
-            "saleprice", "reorderpoint", "reorderquantity", "preferredsuppliercode");
+            "saleprice", "reorderpoint", "reorderquantity", "preferredsuppliercode", "taxrate");
 
     private final Database database;
     private final ProductCatalog catalog;
@@ -53,7 +53,7 @@ final class ProductImport {
         var unknown = table.header().stream().filter(h -> !COLUMNS.contains(h)).toList();
         if (!unknown.isEmpty() || !table.header().contains("sku")) {
             throw ProblemException.invalid("header", "columns must be among sku, name, unit, barcode, category,"
-                    + " purchasePrice, salePrice, reorderPoint, reorderQuantity, preferredSupplierCode (sku required)"
+                    + " purchasePrice, salePrice, reorderPoint, reorderQuantity, preferredSupplierCode, taxRate (sku required)"
                     + (unknown.isEmpty() ? "" : "; unknown: " + String.join(", ", unknown)));
         }
         if (table.records().size() > MAX_ROWS) {
@@ -114,9 +114,10 @@ final class ProductImport {
         var salePrice = decimal(record, "salePrice", errors);
         var reorderPoint = decimal(record, "reorderPoint", errors);
         var reorderQuantity = decimal(record, "reorderQuantity", errors);
+        var taxRate = decimal(record, "taxRate", errors);
         return new ProductRequest(record.get("sku"), record.get("name"), record.get("unit"), record.get("barcode"),
                 record.get("category"), purchasePrice, salePrice, reorderPoint, reorderQuantity,
-                record.get("preferredSupplierCode"), null);
+                record.get("preferredSupplierCode"), taxRate, null);
     }
 
     private static BigDecimal decimal(Csv.Record record, String column, List<FieldError> errors) {

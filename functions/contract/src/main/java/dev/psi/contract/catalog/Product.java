@@ -18,6 +18,7 @@ public record Product(
         BigDecimal reorderPoint,
         BigDecimal reorderQuantity,
         @Nullable String preferredSupplierCode,
+        @Nullable BigDecimal taxRate,
         boolean active,
         int version,
         Instant createdAt,

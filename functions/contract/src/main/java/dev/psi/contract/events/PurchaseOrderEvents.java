@@ -15,18 +15,18 @@ public final class PurchaseOrderEvents {
     @Serdeable
     public record Submitted(String eventId, String tenantId, String aggregateId, Instant occurredAt,
                             String orderNumber, String supplierCode, String warehouseCode,
-                            @Nullable LocalDate expectedDate, List<Lines.Priced> lines) implements PsiEvent {
+                            @Nullable LocalDate expectedDate, List<Lines.Taxed> lines) implements PsiEvent {
         @Override
         public EventType eventType() {
             return EventType.PURCHASE_ORDER_SUBMITTED;
         }
     }
 
-    /** A goods receipt: stock-adjust raises on-hand at {@code unitPrice} (the line price). */
+    /** A goods receipt: stock-adjust raises on-hand at the lines' {@code netUnitPrice} (input tax is not a cost), else at {@code unitPrice}. */
     @Serdeable
     public record GoodsReceived(String eventId, String tenantId, String aggregateId, Instant occurredAt,
                                 String orderNumber, String receiptNumber, String warehouseCode,
-                                List<Lines.Priced> lines) implements PsiEvent {
+                                List<Lines.Taxed> lines) implements PsiEvent {
         @Override
         public EventType eventType() {
             return EventType.PURCHASE_ORDER_GOODS_RECEIVED;

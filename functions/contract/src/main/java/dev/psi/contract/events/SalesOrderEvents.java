@@ -15,7 +15,7 @@ public final class SalesOrderEvents {
     @Serdeable
     public record Placed(String eventId, String tenantId, String aggregateId, Instant occurredAt,
                          String orderNumber, String customerCode, String warehouseCode,
-                         List<Lines.Priced> lines) implements PsiEvent {
+                         List<Lines.Taxed> lines) implements PsiEvent {
         @Override
         public EventType eventType() {
             return EventType.SALES_ORDER_PLACED;

@@ -8,9 +8,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+/** {@code totalAmount} is the gross total (net + tax); {@code discountAmount} the document discount in money. */
 @Serdeable
 public record PurchaseOrder(String number, String status, String supplierCode, String warehouseCode,
                             @Nullable LocalDate expectedDate, @Nullable String note, BigDecimal totalAmount,
+                         BigDecimal netAmount, BigDecimal taxAmount, @Nullable BigDecimal discountPercent,
+                         BigDecimal discountAmount, boolean pricesIncludeTax,
                             List<OrderLine> lines, int version, Instant createdAt, Instant updatedAt,
                             @Nullable List<StatusChange> history, @Nullable List<OrderEvent> events) implements Versioned {
 }

@@ -37,8 +37,9 @@ final class TestEvents {
     /** customerCode REJECT makes the test handler fail permanently, BOOM unexpectedly. */
     static SalesOrderEvents.Placed aPlacedOrder(String eventId, String orderNumber, String customerCode) {
         return new SalesOrderEvents.Placed(eventId, TENANT, orderNumber, now(), orderNumber, customerCode, "W-1",
-                List.of(new Lines.Priced("SKU-1", new BigDecimal("2"), new BigDecimal("9.50")),
-                        new Lines.Priced("SKU-2", new BigDecimal("1.5"), null)));
+                List.of(new Lines.Taxed("SKU-1", new BigDecimal("2"), new BigDecimal("9.50"), new BigDecimal("8.407080"),
+                                new BigDecimal("13"), new BigDecimal("16.81"), new BigDecimal("2.19")),
+                        new Lines.Taxed("SKU-2", new BigDecimal("1.5"), null, null, null, null, null)));
     }
 
     static StockEvents.Low aLowStock(String sku) {

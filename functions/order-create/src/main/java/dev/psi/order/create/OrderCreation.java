@@ -12,6 +12,7 @@ import dev.psi.contract.order.SalesOrder;
 import dev.psi.contract.order.SalesOrderRequest;
 import dev.psi.contract.order.StatusChange;
 import dev.psi.kernel.config.ApprovalThreshold;
+import dev.psi.kernel.config.TaxSettings;
 import dev.psi.kernel.db.CatalogTable;
 import dev.psi.contract.problem.FieldError;
 import dev.psi.kernel.db.Columns;
@@ -23,12 +24,12 @@ import dev.psi.kernel.events.Outbox;
 import dev.psi.kernel.idempotency.IdempotentRequests.Idempotency;
 import dev.psi.kernel.idempotency.Outcome;
 import dev.psi.kernel.metrics.BusinessMetrics;
+import dev.psi.kernel.pricing.OrderPricing;
 import dev.psi.kernel.tenant.TenantId;
 import dev.psi.kernel.web.ProblemException;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -80,16 +81,21 @@ final class OrderCreation {
                 request.warehouseCode(), request.lines());
         Instant now = clock.instant();
         String number = DocumentNumbers.next(tx, tenant, "PO", now);
-        var lines = lines(request.lines(), refs.products(), true);
-        BigDecimal total = total(lines);
+        var priced = price(tx, tenant, request.lines(), refs.products(), true,
+                new OrderPricing.DocumentDiscount(request.discountPercent(), request.discountAmount()));
+        var lines = priced.lines();
+        // The approval threshold compares the gross total: what the business commits to pay.
+        BigDecimal total = priced.totals().grossAmount();
         BigDecimal threshold = approvalThreshold.of(tx, tenant);
         boolean needsApproval = threshold != null && total.compareTo(threshold) > 0;
         String status = (needsApproval ? OrderStatus.Purchase.PENDING_APPROVAL : OrderStatus.Purchase.SUBMITTED).name();
         long id = tx.insert("INSERT INTO purchase_orders (tenant_id, number, supplier_id, warehouse_id, status,"
-                        + " expected_date, note, total_amount, created_by, submitted_by, created_at, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " expected_date, note, total_amount, net_amount, tax_amount, discount_percent, discount_amount,"
+                        + " prices_include_tax, created_by, submitted_by, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 tenant.value(), number, refs.partnerId(), refs.warehouseId(), status, request.expectedDate(),
-                request.note(), total, user, user, now, now);
+                request.note(), total, priced.totals().netAmount(), priced.totals().taxAmount(), request.discountPercent(),
+                priced.totals().documentDiscount(), priced.includeTax(), user, user, now, now);
         insertLines(tx, tenant, "purchase_order_lines", id, lines, refs.products());
         StatusChange first;
         if (needsApproval) {
@@ -99,14 +105,15 @@ final class OrderCreation {
             first = new StatusChange(null, status, reason, null, null, now);
         } else {
             var event = new PurchaseOrderEvents.Submitted(UUID.randomUUID().toString(), tenant.value(), number, now, number,
-                    request.supplierCode(), request.warehouseCode(), request.expectedDate(), priced(lines));
+                    request.supplierCode(), request.warehouseCode(), request.expectedDate(), taxed(lines));
             history(tx, tenant, "PURCHASE", number, status, null, event.eventId(), event.eventType().type(), now);
             outbox.append(tx, event);
             first = new StatusChange(null, status, null, event.eventId(), event.eventType().type(), now);
         }
         metrics.orderReached(tx, "purchase", status);
         return new PurchaseOrder(number, status, request.supplierCode(), request.warehouseCode(), request.expectedDate(),
-                request.note(), total, lines, 0, now, now, List.of(first), null);
+                request.note(), total, priced.totals().netAmount(), priced.totals().taxAmount(), request.discountPercent(),
+                priced.totals().documentDiscount(), priced.includeTax(), lines, 0, now, now, List.of(first), null);
     }
 
     private SalesOrder sales(Tx tx, TenantId tenant, SalesOrderRequest request) throws SQLException {
@@ -114,55 +121,93 @@ final class OrderCreation {
                 request.warehouseCode(), request.lines());
         Instant now = clock.instant();
         String number = DocumentNumbers.next(tx, tenant, "SO", now);
-        var lines = lines(request.lines(), refs.products(), false);
-        BigDecimal total = total(lines);
+        var priced = price(tx, tenant, request.lines(), refs.products(), false,
+                new OrderPricing.DocumentDiscount(request.discountPercent(), request.discountAmount()));
+        var lines = priced.lines();
+        BigDecimal total = priced.totals().grossAmount();
         String status = OrderStatus.Sales.PLACED.name();
         long id = tx.insert("INSERT INTO sales_orders (tenant_id, number, customer_id, warehouse_id, status, note,"
-                        + " total_amount, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                tenant.value(), number, refs.partnerId(), refs.warehouseId(), status, request.note(), total, now, now);
+                        + " total_amount, net_amount, tax_amount, discount_percent, discount_amount, prices_include_tax,"
+                        + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                tenant.value(), number, refs.partnerId(), refs.warehouseId(), status, request.note(), total,
+                priced.totals().netAmount(), priced.totals().taxAmount(), request.discountPercent(),
+                priced.totals().documentDiscount(), priced.includeTax(), now, now);
         insertLines(tx, tenant, "sales_order_lines", id, lines, refs.products());
         var event = new SalesOrderEvents.Placed(UUID.randomUUID().toString(), tenant.value(), number, now, number,
-                request.customerCode(), request.warehouseCode(), priced(lines));
+                request.customerCode(), request.warehouseCode(), taxed(lines));
         history(tx, tenant, "SALES", number, status, null, event.eventId(), event.eventType().type(), now);
         outbox.append(tx, event);
         metrics.orderReached(tx, "sales", status);
         return new SalesOrder(number, status, request.customerCode(), request.warehouseCode(), null, request.note(),
-                total, lines, 0, now, now,
+                total, priced.totals().netAmount(), priced.totals().taxAmount(), request.discountPercent(),
+                priced.totals().documentDiscount(), priced.includeTax(), lines, 0, now, now,
                 List.of(new StatusChange(null, status, null, event.eventId(), event.eventType().type(), now)), null);
     }
 
-    private static List<OrderLine> lines(List<OrderLineRequest> requested, List<References.Product> products,
-                                         boolean purchase) {
-        var lines = new ArrayList<OrderLine>();
-        var errors = new ArrayList<FieldError>();
+    private record Priced(List<OrderLine> lines, OrderPricing.Totals totals, boolean includeTax) {
+    }
+
+    /**
+     * The lines with their figures (OrderPricing's rule): rate from the line, else the product, else
+     * the tenant's default; any broken rule, or a figure too large for its column, is a 400 naming the
+     * field, before anything is written.
+     */
+    private static Priced price(Tx tx, TenantId tenant, List<OrderLineRequest> requested,
+                                List<References.Product> products, boolean purchase,
+                                OrderPricing.DocumentDiscount discount) throws SQLException {
+        var settings = TaxSettings.of(tx, tenant);
+        var inputs = new ArrayList<OrderPricing.LineInput>();
         for (int i = 0; i < requested.size(); i++) {
             var line = requested.get(i);
             var product = products.get(i);
             BigDecimal price = line.unitPrice() != null ? line.unitPrice() : product.salePrice();
-            BigDecimal zero = BigDecimal.ZERO;
-            BigDecimal amount = line.quantity().multiply(price).setScale(2, RoundingMode.HALF_UP);
-            Columns.MONEY.check("lines[" + i + "]", amount, errors);
-            lines.add(new OrderLine(i + 1, product.sku(), product.name(), plain(line.quantity()), plain(price),
-                    amount, purchase ? zero : null, purchase ? null : zero, zero, null));
+            inputs.add(new OrderPricing.LineInput(line.quantity(), price, settings.rate(line.taxRate(), product.taxRate()),
+                    line.discountPercent(), line.discountAmount()));
         }
-        if (errors.isEmpty()) {
-            var total = new ArrayList<FieldError>();
-            Columns.MONEY.check("lines", total(lines), total);
-            errors.addAll(total.stream().map(e -> new FieldError(e.field(), "the order total " + e.message())).toList());
+        var errors = new ArrayList<FieldError>();
+        for (int i = 0; i < inputs.size(); i++) {
+            BigDecimal amount = inputs.get(i).quantity().multiply(inputs.get(i).unitPrice());
+            Columns.MONEY.check("lines[" + i + "]", amount, errors);
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        return lines;
+        var result = OrderPricing.price(inputs, discount, settings.pricesIncludeTax());
+        if (!result.ok()) {
+            throw ProblemException.invalid(result.problems().stream()
+                    .map(p -> new FieldError(p.field(), p.message())).toList());
+        }
+        var lines = new ArrayList<OrderLine>();
+        BigDecimal zero = BigDecimal.ZERO;
+        for (int i = 0; i < inputs.size(); i++) {
+            var in = inputs.get(i);
+            var figures = result.lines().get(i);
+            var product = products.get(i);
+            lines.add(new OrderLine(i + 1, product.sku(), product.name(), plain(in.quantity()), plain(in.unitPrice()),
+                    figures.grossAmount(), purchase ? zero : null, purchase ? null : zero, zero, null,
+                    plain(figures.taxRate()), plain(in.discountPercent()), figures.lineDiscount(),
+                    figures.documentDiscount(), figures.netAmount(), figures.taxAmount(), figures.grossAmount(),
+                    plain(figures.netUnitPrice())));
+        }
+        var total = new ArrayList<FieldError>();
+        Columns.MONEY.check("lines", result.totals().grossAmount(), total);
+        if (!total.isEmpty()) {
+            throw ProblemException.invalid(total.stream()
+                    .map(e -> new FieldError(e.field(), "the order total " + e.message())).toList());
+        }
+        return new Priced(lines, result.totals(), settings.pricesIncludeTax());
     }
 
     private static void insertLines(Tx tx, TenantId tenant, String table, long orderId, List<OrderLine> lines,
                                     List<References.Product> products) throws SQLException {
         for (int i = 0; i < lines.size(); i++) {
             var line = lines.get(i);
-            tx.update("INSERT INTO " + table + " (tenant_id, order_id, line_no, product_id, quantity, unit_price)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)", tenant.value(), orderId, line.lineNo(), products.get(i).id(),
-                    line.quantity(), line.unitPrice());
+            tx.update("INSERT INTO " + table + " (tenant_id, order_id, line_no, product_id, quantity, unit_price,"
+                    + " tax_rate, discount_percent, discount_amount, document_discount, net_amount, tax_amount,"
+                    + " gross_amount, net_unit_price) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    tenant.value(), orderId, line.lineNo(), products.get(i).id(), line.quantity(), line.unitPrice(),
+                    line.taxRate(), line.discountPercent(), line.discountAmount(), line.documentDiscount(),
+                    line.netAmount(), line.taxAmount(), line.grossAmount(), line.netUnitPrice());
         }
     }
 
@@ -174,12 +219,9 @@ final class OrderCreation {
                 tenant.value(), kind, number, status, reason, eventId, eventType, now);
     }
 
-    private static List<Lines.Priced> priced(List<OrderLine> lines) {
-        return lines.stream().map(l -> new Lines.Priced(l.sku(), l.quantity(), l.unitPrice())).toList();
-    }
-
-    private static BigDecimal total(List<OrderLine> lines) {
-        return lines.stream().map(OrderLine::amount).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    private static List<Lines.Taxed> taxed(List<OrderLine> lines) {
+        return lines.stream().map(l -> new Lines.Taxed(l.sku(), l.quantity(), l.unitPrice(), l.netUnitPrice(),
+                l.taxRate(), l.netAmount(), l.taxAmount())).toList();
     }
 
     private static BigDecimal plain(BigDecimal value) {

@@ -20,7 +20,7 @@ import java.util.List;
  */
 final class References {
 
-    record Product(long id, String sku, String name, BigDecimal salePrice) {
+    record Product(long id, String sku, String name, BigDecimal salePrice, BigDecimal taxRate) {
     }
 
     record Resolved(long partnerId, long warehouseId, List<Product> products) {
@@ -46,9 +46,9 @@ final class References {
             }
             Long id = CatalogTable.PRODUCTS.activeId(tx, tenant, sku, "lines[" + i + "].sku", errors);
             if (id != null) {
-                products.add(tx.one("SELECT id, sku, name, sale_price FROM products WHERE id = ?",
+                products.add(tx.one("SELECT id, sku, name, sale_price, tax_rate FROM products WHERE id = ?",
                         row -> new Product(row.longValue("id"), row.string("sku"), row.string("name"),
-                                row.decimal("sale_price")), id).orElseThrow());
+                                row.decimal("sale_price"), row.decimal("tax_rate")), id).orElseThrow());
             }
         }
         if (!errors.isEmpty()) {

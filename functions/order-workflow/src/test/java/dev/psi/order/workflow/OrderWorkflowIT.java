@@ -108,6 +108,32 @@ class OrderWorkflowIT extends WorkflowTestBase {
     }
 
     @Test
+    void shouldShowAPricedOrdersFiguresAndReceiveAtTheNetUnitPrice() {
+        OrderSeed.purchaseOrder(tenant, "PO-T", "A", 4);
+        // As order-create stores 4 x 10.00 at 13 % less a 10 % document discount: net 36.00, tax 4.68, gross 40.68.
+        dev.psi.testing.Rows.execute("UPDATE purchase_order_lines SET tax_rate = 13, document_discount = 4.00,"
+                + " net_amount = 36.00, tax_amount = 4.68, gross_amount = 40.68, net_unit_price = 9.000000"
+                + " WHERE tenant_id = ?", tenant);
+        dev.psi.testing.Rows.execute("UPDATE purchase_orders SET total_amount = 40.68, net_amount = 36.00,"
+                + " tax_amount = 4.68, discount_percent = 10, discount_amount = 4.00 WHERE tenant_id = ?", tenant);
+
+        var order = order("/api/purchase-orders/PO-T");
+        assertEquals(0, new BigDecimal("40.68").compareTo(order.decimal("totalAmount")), order.body());
+        assertEquals(0, new BigDecimal("36.00").compareTo(order.decimal("netAmount")));
+        assertEquals(0, new BigDecimal("4.68").compareTo(order.decimal("taxAmount")));
+        assertEquals(0, new BigDecimal("4.00").compareTo(order.decimal("discountAmount")));
+        assertEquals(0, new BigDecimal("40.68").compareTo(order.decimal("lines.0.grossAmount")));
+        assertEquals(0, new BigDecimal("9").compareTo(order.decimal("lines.0.netUnitPrice")));
+        assertEquals(0, new BigDecimal("13").compareTo(order.decimal("lines.0.taxRate")));
+
+        assertEquals(202, api.post("/api/purchase-orders/PO-T/receipts", Map.of()).status());
+        String payload = (String) dev.psi.testing.Rows.one("SELECT payload FROM outbox WHERE tenant_id = ?"
+                + " AND aggregate_id = 'PO-T' AND event_type = 'psi.purchase-order.goods-received.v1'", tenant).get("payload");
+        assertTrue(payload.contains("\"unitPrice\":10") && payload.contains("\"netUnitPrice\":9")
+                && payload.contains("\"taxRate\":13"), "stock-adjust costs the receipt at the net price: " + payload);
+    }
+
+    @Test
     void shouldCancelAnUnreceivedPurchaseOrderAndRefuseToReceiveIt() {
         OrderSeed.purchaseOrder(tenant, "PO-2", "A", 5);
 

@@ -1,16 +1,18 @@
 package dev.psi.replenish.store;
 
 import dev.psi.contract.order.OrderStatus.Purchase;
+import dev.psi.kernel.config.TaxSettings;
 import dev.psi.kernel.db.DocumentNumbers;
 import dev.psi.kernel.db.Tx;
 import dev.psi.kernel.metrics.BusinessMetrics;
+import dev.psi.kernel.pricing.OrderPricing;
 import dev.psi.kernel.tenant.TenantId;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,17 +36,17 @@ public final class Replenishments {
 
     /** The product as replenishment needs it; supplierId 0 when it has no active preferred supplier. */
     public record Product(long id, String sku, BigDecimal purchasePrice, BigDecimal reorderPoint,
-                          BigDecimal reorderQuantity, long supplierId, boolean active) {
+                          BigDecimal reorderQuantity, long supplierId, boolean active, BigDecimal taxRate) {
     }
 
     public Optional<Product> product(Tx tx, TenantId tenant, String sku) throws SQLException {
         return tx.one("SELECT p.id, p.sku, p.purchase_price, p.reorder_point, p.reorder_quantity, p.active,"
-                        + " COALESCE(s.id, 0) AS supplier_id FROM products p"
+                        + " p.tax_rate, COALESCE(s.id, 0) AS supplier_id FROM products p"
                         + " LEFT JOIN suppliers s ON s.id = p.preferred_supplier_id AND s.active"
                         + " WHERE p.tenant_id = ? AND p.sku = ?",
                 row -> new Product(row.longValue("id"), row.string("sku"), row.decimal("purchase_price"),
                         row.decimal("reorder_point"), row.decimal("reorder_quantity"), row.longValue("supplier_id"),
-                        row.bool("active")),
+                        row.bool("active"), row.decimal("tax_rate")),
                 tenant.value(), sku);
     }
 
@@ -78,14 +80,22 @@ public final class Replenishments {
                         String note, String eventId, String eventType) throws SQLException {
         Instant now = clock.instant();
         String number = DocumentNumbers.next(tx, tenant, "PO", now);
-        BigDecimal total = quantity.multiply(product.purchasePrice()).setScale(2, RoundingMode.HALF_UP);
+        // Priced as order-create prices an order: the product's rate, else the tenant's, no discounts.
+        var settings = TaxSettings.of(tx, tenant);
+        BigDecimal rate = settings.rate(null, product.taxRate());
+        var priced = OrderPricing.price(List.of(new OrderPricing.LineInput(quantity, product.purchasePrice(), rate,
+                null, null)), OrderPricing.DocumentDiscount.NONE, settings.pricesIncludeTax());
+        var line = priced.lines().get(0);
+        var totals = priced.totals();
         long id = tx.insert("INSERT INTO purchase_orders (tenant_id, number, supplier_id, warehouse_id, status, note,"
-                        + " total_amount, created_by, replenished_from, created_at, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                tenant.value(), number, supplierId, warehouseId, Purchase.DRAFT.name(), note, total, "replenish",
-                eventId, now, now);
-        tx.update("INSERT INTO purchase_order_lines (tenant_id, order_id, line_no, product_id, quantity, unit_price)"
-                + " VALUES (?, ?, 1, ?, ?, ?)", tenant.value(), id, product.id(), quantity, product.purchasePrice());
+                        + " total_amount, net_amount, tax_amount, prices_include_tax, created_by, replenished_from,"
+                        + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                tenant.value(), number, supplierId, warehouseId, Purchase.DRAFT.name(), note, totals.grossAmount(),
+                totals.netAmount(), totals.taxAmount(), settings.pricesIncludeTax(), "replenish", eventId, now, now);
+        tx.update("INSERT INTO purchase_order_lines (tenant_id, order_id, line_no, product_id, quantity, unit_price,"
+                + " tax_rate, net_amount, tax_amount, gross_amount, net_unit_price) VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)",
+                tenant.value(), id, product.id(), quantity, product.purchasePrice(), rate, line.netAmount(),
+                line.taxAmount(), line.grossAmount(), line.netUnitPrice());
         tx.update("INSERT INTO order_status_history (tenant_id, order_kind, order_number, from_status, to_status, reason,"
                         + " event_id, event_type, created_at) VALUES (?, 'PURCHASE', ?, NULL, ?, ?, ?, ?, ?)",
                 tenant.value(), number, Purchase.DRAFT.name(), note, eventId, eventType, now);

@@ -35,8 +35,17 @@ public final class OrderLines {
         return shortages.stream().map(s -> new Lines.Short(s.sku(), s.requested(), s.available())).toList();
     }
 
-    public static List<Lines.Quantity> quantities(List<Lines.Priced> lines) {
+    public static List<Lines.Quantity> quantities(List<Lines.Taxed> lines) {
         return lines.stream().map(l -> new Lines.Quantity(l.sku(), l.quantity())).toList();
+    }
+
+    /**
+     * A receipt's lines at the price that enters the moving-average cost: the net unit price (input
+     * tax is not a cost; discounts lower the cost), else, in an event written before taxes, the unit price.
+     */
+    public static List<Lines.Priced> atNetPrices(List<Lines.Taxed> lines) {
+        return lines.stream().map(l -> new Lines.Priced(l.sku(), l.quantity(),
+                l.netUnitPrice() != null ? l.netUnitPrice() : l.unitPrice())).toList();
     }
 
     public static BigDecimal plain(BigDecimal value) {

@@ -51,11 +51,12 @@ public final class GoodsMovements {
         this.clock = clock;
     }
 
-    /** A goods receipt at the line prices: {@code stock.received}. */
+    /** A goods receipt at the lines' net unit prices: {@code stock.received}. */
     public PsiEvent receive(Tx tx, TenantId tenant, PurchaseOrderEvents.GoodsReceived receipt, @Nullable String eventId)
             throws SQLException {
         var ctx = context(tenant, PURCHASE_ORDER, receipt.orderNumber(), eventId);
-        var received = increaseAll(tx, ctx, receipt.warehouseCode(), receipt.lines(), MovementType.RECEIPT);
+        var received = increaseAll(tx, ctx, receipt.warehouseCode(), OrderLines.atNetPrices(receipt.lines()),
+                MovementType.RECEIPT);
         return outbox.emit(tx, ctx, (id, t, number, at) -> new StockEvents.Received(id, t, number, at, number,
                 receipt.receiptNumber(), receipt.warehouseCode(), received));
     }

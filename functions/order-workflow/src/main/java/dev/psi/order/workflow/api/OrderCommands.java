@@ -116,7 +116,7 @@ final class OrderCommands {
             String receipt = DocumentNumbers.next(tx, tenant, "GR", clock.instant());
             inFlight(tx, order, plan, false);
             emit(tx, new PurchaseOrderEvents.GoodsReceived(id(), tenant.value(), number, clock.instant(), number, receipt,
-                    order.warehouseCode(), priced(plan, OrderLineState::unitPrice)));
+                    order.warehouseCode(), received(plan)));
         });
     }
 
@@ -193,7 +193,8 @@ final class OrderCommands {
 
     private void submitted(Tx tx, TenantId tenant, Order order, OrderRepository.PurchaseFacts facts,
                            @Nullable String reason) throws SQLException {
-        var lines = order.lines().stream().map(l -> new Lines.Priced(l.sku(), l.quantity(), l.unitPrice())).toList();
+        var lines = order.lines().stream().map(l -> new Lines.Taxed(l.sku(), l.quantity(), l.unitPrice(), l.unitCost(),
+                l.taxRate(), l.netAmount(), l.taxAmount())).toList();
         var event = new PurchaseOrderEvents.Submitted(id(), tenant.value(), order.number(), clock.instant(),
                 order.number(), facts.supplierCode(), order.warehouseCode(), facts.expectedDate(), lines);
         store.changeStatus(tx, tenant, order, Purchase.SUBMITTED, StatusCause.emitted(event, reason));
@@ -282,6 +283,14 @@ final class OrderCommands {
     private static List<Lines.Priced> priced(LinePlan.Result plan, Function<OrderLineState, BigDecimal> price) {
         var lines = new ArrayList<Lines.Priced>();
         plan.quantities().forEach((line, quantity) -> lines.add(new Lines.Priced(line.sku(), quantity, price.apply(line))));
+        return lines;
+    }
+
+    /** A receipt's lines at the order lines' net unit prices (the moving average's input) and tax rates. */
+    private static List<Lines.Taxed> received(LinePlan.Result plan) {
+        var lines = new ArrayList<Lines.Taxed>();
+        plan.quantities().forEach((line, quantity) -> lines.add(new Lines.Taxed(line.sku(), quantity, line.unitPrice(),
+                line.unitCost(), line.taxRate(), null, null)));
         return lines;
     }
 

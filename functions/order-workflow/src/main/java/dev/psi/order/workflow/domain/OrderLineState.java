@@ -4,11 +4,14 @@ import java.math.BigDecimal;
 
 /**
  * A line's quantities: ordered, done (received or shipped), returned, and what is in flight to
- * stock-adjust (pending, pendingReturn).
+ * stock-adjust (pending, pendingReturn). {@code unitCost}: for a sales line the cost of goods per unit
+ * once shipped, for a purchase line its net unit price (what a receipt costs the stock: input tax is
+ * not a cost). {@code taxRate}, {@code netAmount}, {@code taxAmount}: the line's figures as priced.
  */
 public record OrderLineState(long id, int lineNo, String sku, BigDecimal quantity, BigDecimal unitPrice,
                              BigDecimal done, BigDecimal returned, BigDecimal pending, BigDecimal pendingReturn,
-                             BigDecimal unitCost) {
+                             BigDecimal unitCost, BigDecimal taxRate, BigDecimal netAmount,
+                             BigDecimal taxAmount) {
 
     /** What may still be received or shipped, with an over-delivery allowance in percent. */
     public BigDecimal open(BigDecimal tolerancePercent) {

@@ -20,6 +20,7 @@ import dev.psi.kernel.web.ProblemException;
 import dev.psi.order.workflow.domain.Kind;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -100,7 +101,8 @@ public final class OrderQueries {
         var tables = OrderTables.of(kind);
         return new ListQuery("o.id, o.number, o.status, pa.code AS partner_code, w.code AS warehouse_code, "
                 + (kind == Kind.SALES ? "o.rejection_reason" : "o.expected_date")
-                + ", o.note, o.total_amount, o.version, o.created_at, o.updated_at",
+                + ", o.note, o.total_amount, COALESCE(o.net_amount, o.total_amount) AS net_amount, o.tax_amount,"
+                + " o.discount_percent, o.discount_amount, o.prices_include_tax, o.version, o.created_at, o.updated_at",
                 tables.orders() + " o JOIN " + tables.partners() + " pa ON pa.id = o." + tables.partnerColumn()
                         + " JOIN warehouses w ON w.id = o.warehouse_id");
     }
@@ -114,27 +116,33 @@ public final class OrderQueries {
     private static SalesOrder salesRow(Row row) throws SQLException {
         return new SalesOrder(row.string("number"), row.string("status"), row.string("partner_code"),
                 row.string("warehouse_code"), row.string("rejection_reason"), row.string("note"),
-                row.decimal("total_amount"), List.of(), row.intValue("version"), row.instant("created_at"),
+                row.decimal("total_amount"), row.decimal("net_amount"), row.decimal("tax_amount"),
+                row.decimal("discount_percent"), row.decimal("discount_amount"), row.bool("prices_include_tax"),
+                List.of(), row.intValue("version"), row.instant("created_at"),
                 row.instant("updated_at"), null, null);
     }
 
     private static PurchaseOrder purchaseRow(Row row) throws SQLException {
         return new PurchaseOrder(row.string("number"), row.string("status"), row.string("partner_code"),
                 row.string("warehouse_code"), row.date("expected_date"), row.string("note"),
-                row.decimal("total_amount"), List.of(), row.intValue("version"), row.instant("created_at"),
+                row.decimal("total_amount"), row.decimal("net_amount"), row.decimal("tax_amount"),
+                row.decimal("discount_percent"), row.decimal("discount_amount"), row.bool("prices_include_tax"),
+                List.of(), row.intValue("version"), row.instant("created_at"),
                 row.instant("updated_at"), null, null);
     }
 
     private static SalesOrder withSalesDetails(Tx tx, TenantId tenant, SalesOrder o, boolean details) throws SQLException {
         return new SalesOrder(o.number(), o.status(), o.customerCode(), o.warehouseCode(), o.rejectionReason(), o.note(),
-                o.totalAmount(), lines(tx, tenant, Kind.SALES, o.number()), o.version(), o.createdAt(), o.updatedAt(),
+                o.totalAmount(), o.netAmount(), o.taxAmount(), o.discountPercent(), o.discountAmount(),
+                o.pricesIncludeTax(), lines(tx, tenant, Kind.SALES, o.number()), o.version(), o.createdAt(), o.updatedAt(),
                 details ? history(tx, tenant, Kind.SALES, o.number()) : null,
                 details ? events(tx, tenant, o.number()) : null);
     }
 
     private static PurchaseOrder withPurchaseDetails(Tx tx, TenantId tenant, PurchaseOrder o, boolean details) throws SQLException {
         return new PurchaseOrder(o.number(), o.status(), o.supplierCode(), o.warehouseCode(), o.expectedDate(), o.note(),
-                o.totalAmount(), lines(tx, tenant, Kind.PURCHASE, o.number()), o.version(), o.createdAt(), o.updatedAt(),
+                o.totalAmount(), o.netAmount(), o.taxAmount(), o.discountPercent(), o.discountAmount(),
+                o.pricesIncludeTax(), lines(tx, tenant, Kind.PURCHASE, o.number()), o.version(), o.createdAt(), o.updatedAt(),
                 details ? history(tx, tenant, Kind.PURCHASE, o.number()) : null,
                 details ? events(tx, tenant, o.number()) : null);
     }
@@ -142,16 +150,28 @@ public final class OrderQueries {
     private static List<OrderLine> lines(Tx tx, TenantId tenant, Kind kind, String number) throws SQLException {
         var tables = OrderTables.of(kind);
         boolean sales = kind == Kind.SALES;
+        // A line written without pricing (net_amount NULL, see V8) shows net = gross = quantity x price.
         return tx.list("SELECT l.line_no, p.sku, p.name, l.quantity, l.unit_price, l." + tables.doneColumn() + " AS done,"
-                        + " l.returned_quantity, " + (sales ? "l.unit_cost" : "NULL AS unit_cost")
+                        + " l.returned_quantity, " + (sales ? "l.unit_cost" : "NULL AS unit_cost") + ", l.tax_rate,"
+                        + " l.discount_percent, l.discount_amount, l.document_discount, l.tax_amount,"
+                        + " COALESCE(l.net_amount, ROUND(l.quantity * l.unit_price, 2)) AS net_amount,"
+                        + " COALESCE(l.gross_amount, ROUND(l.quantity * l.unit_price, 2)) AS gross_amount,"
+                        + " COALESCE(l.net_unit_price, l.unit_price) AS net_unit_price"
                         + " FROM " + tables.lines() + " l JOIN " + tables.orders() + " o ON o.id = l.order_id"
                         + " JOIN products p ON p.id = l.product_id WHERE o.tenant_id = ? AND o.number = ? ORDER BY l.line_no",
                 row -> new OrderLine(row.intValue("line_no"), row.string("sku"), row.string("name"),
-                        row.decimal("quantity"), row.decimal("unit_price"),
-                        row.decimal("quantity").multiply(row.decimal("unit_price")).setScale(2, RoundingMode.HALF_UP),
+                        row.decimal("quantity"), row.decimal("unit_price"), money(row.decimal("gross_amount")),
                         sales ? null : row.decimal("done"), sales ? row.decimal("done") : null,
-                        row.decimal("returned_quantity"), row.decimal("unit_cost")),
+                        row.decimal("returned_quantity"), row.decimal("unit_cost"), row.decimal("tax_rate"),
+                        row.decimal("discount_percent"), money(row.decimal("discount_amount")),
+                        money(row.decimal("document_discount")), money(row.decimal("net_amount")),
+                        money(row.decimal("tax_amount")), money(row.decimal("gross_amount")),
+                        row.decimal("net_unit_price")),
                 tenant.value(), number);
+    }
+
+    private static BigDecimal money(BigDecimal value) {
+        return value.setScale(2, RoundingMode.HALF_UP);
     }
 
     private static List<StatusChange> history(Tx tx, TenantId tenant, Kind kind, String number) throws SQLException {

@@ -48,13 +48,16 @@ public final class OrderRepository {
                 header.get().warehouseId()).orElseThrow();
         var lines = tx.list("SELECT l.id, l.line_no, p.sku, l.quantity, l.unit_price, l." + tables.doneColumn() + " AS done,"
                         + " l.returned_quantity, l.pending_quantity, l.pending_return_quantity, "
-                        + (kind == Kind.SALES ? "l.unit_cost" : "l.unit_price AS unit_cost")
+                        + (kind == Kind.SALES ? "l.unit_cost" : "COALESCE(l.net_unit_price, l.unit_price) AS unit_cost")
+                        + ", l.tax_rate, l.tax_amount, COALESCE(l.net_amount, ROUND(l.quantity * l.unit_price, 2)) AS net_amount"
                         + " FROM " + tables.lines() + " l JOIN products p ON p.id = l.product_id"
                         + " WHERE l.order_id = ? ORDER BY l.line_no",
                 row -> new OrderLineState(row.longValue("id"), row.intValue("line_no"), row.string("sku"),
                         row.decimal("quantity"), row.decimal("unit_price"), row.decimal("done"),
                         row.decimal("returned_quantity"), row.decimal("pending_quantity"),
-                        row.decimal("pending_return_quantity"), row.decimal("unit_cost")), header.get().id());
+                        row.decimal("pending_return_quantity"), row.decimal("unit_cost"), row.decimal("tax_rate"),
+                        row.decimal("net_amount"), row.decimal("tax_amount")),
+                header.get().id());
         return Optional.of(new Order(kind, header.get().id(), number, header.get().status(), warehouseCode, lines));
     }
 

@@ -14,7 +14,8 @@ class LinePlanTest {
     /** A line of {@code quantity} of which {@code done} is done and {@code pending} in flight. */
     private static OrderLineState line(int no, String sku, String quantity, String done, String pending) {
         return new OrderLineState(no, no, sku, new BigDecimal(quantity), BigDecimal.TEN, new BigDecimal(done),
-                BigDecimal.ZERO, new BigDecimal(pending), BigDecimal.ZERO, BigDecimal.ONE);
+                BigDecimal.ZERO, new BigDecimal(pending), BigDecimal.ZERO, BigDecimal.ONE,
+                BigDecimal.ZERO, BigDecimal.TEN, BigDecimal.ZERO);
     }
 
     private static final OrderLineState A = line(1, "A", "5", "1", "2");
