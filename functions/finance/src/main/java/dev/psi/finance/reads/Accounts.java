@@ -62,7 +62,7 @@ public final class Accounts {
     public Statement statement(TenantId tenant, Side side, String code, LocalDate from, LocalDate to) {
         return database.read(tx -> {
             String partner = partners.code(tx, tenant, side, code);
-            BigDecimal documentsBefore = Money.orZero(tx.one("SELECT SUM(" + SIGNED + ") AS total FROM finance_documents"
+            BigDecimal documentsBefore = Money.orZero(tx.one("SELECT COALESCE(SUM(" + SIGNED + "), 0) AS total FROM finance_documents"
                             + " WHERE tenant_id = ? AND side = ? AND partner_code = ? AND document_date < ?",
                     row -> row.decimal("total"), tenant.value(), side.name(), partner, from).orElse(null));
             BigDecimal opening = documentsBefore.subtract(paid(tx, tenant, side, partner, from));
@@ -147,7 +147,8 @@ public final class Accounts {
 
     /** Receipts or payments of the partner, all of them, or those dated before {@code before}. */
     private static BigDecimal paid(Tx tx, TenantId tenant, Side side, String partner, LocalDate before) throws SQLException {
-        String sql = "SELECT SUM(amount) AS total FROM finance_payments WHERE tenant_id = ? AND side = ? AND partner_code = ?";
+        // COALESCE: Tx.one maps a row, and SUM over no rows is a row holding NULL
+        String sql = "SELECT COALESCE(SUM(amount), 0) AS total FROM finance_payments WHERE tenant_id = ? AND side = ? AND partner_code = ?";
         var result = before == null
                 ? tx.one(sql, row -> row.decimal("total"), tenant.value(), side.name(), partner)
                 : tx.one(sql + " AND payment_date < ?", row -> row.decimal("total"), tenant.value(), side.name(), partner, before);
