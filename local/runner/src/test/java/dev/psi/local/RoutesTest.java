@@ -12,7 +12,7 @@ class RoutesTest {
 
     private static final Routes TABLE = load();
     private static final Set<String> ALL = Set.of("catalog", "order-create", "order-workflow", "stock-adjust",
-            "inventory-query", "console");
+            "inventory-query", "finance", "console");
 
     private static Routes load() {
         try {
@@ -40,6 +40,8 @@ class RoutesTest {
         assertEquals(Optional.of("catalog"), route("GET", "/api/products/APL-001"));
         assertEquals(Optional.of("stock-adjust"), route("POST", "/api/stock/adjustments"));
         assertEquals(Optional.of("inventory-query"), route("GET", "/api/inventory/APL-001/movements"));
+        assertEquals(Optional.of("finance"), route("POST", "/api/finance/receipts"));
+        assertEquals(Optional.of("finance"), route("GET", "/api/finance/customers/C001/statement"));
         // "/api/productsX" is not under "/api/products": it falls to the console's GET route, never to catalog.
         assertEquals(Optional.of("console"), route("GET", "/api/productsX"));
         assertEquals(Optional.empty(), route("POST", "/api/productsX"));
