@@ -99,6 +99,31 @@ class FinanceIT extends FinanceTestBase {
     }
 
     @Test
+    void shouldLetExactlyThreeOfTenConcurrentReceiptsSettleAnInvoiceOfThirty() throws Exception {
+        salesOrder("SO-1", "CUS1", "A", "10", "10.00");
+        String invoice = book(issued("SO-1", "SH-1", "2026-03-02T10:00:00Z", "A", "3")); // 30.00
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        var statuses = new java.util.ArrayList<Integer>();
+        try {
+            var calls = new java.util.ArrayList<java.util.concurrent.Callable<Integer>>();
+            for (int i = 0; i < 10; i++) {
+                calls.add(() -> api.post("/api/finance/receipts", settlement("customerCode", "CUS1", "2026-03-10",
+                        "10.00", invoice, "10.00")).status());
+            }
+            for (var status : pool.invokeAll(calls)) {
+                statuses.add(status.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertEquals(3, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(7, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        assertMoney("0", api.get("/api/finance/documents/" + invoice).as(FinanceDocument.class).open());
+        assertEquals(3, Rows.count("SELECT COUNT(*) FROM finance_payments WHERE tenant_id = ?", tenant));
+    }
+
+    @Test
     void shouldRefuseBadReceiptsWith400NamingTheFieldAndChangeNothing() {
         salesOrder("SO-1", "CUS1", "A", "10", "10.00");
         salesOrder("SO-2", "CUS2", "A", "10", "10.00");
