@@ -39,6 +39,9 @@ export const PERMISSIONS = [
   ['GET', '/api/replenishment/**', 'every role'],
   ['GET', '/api/inventory/**', 'every role'],
   ['GET', '/api/reports/**', 'admin, purchaser, sales, viewer'],
+  ['POST', '/api/finance/receipts', 'admin, sales'],
+  ['POST', '/api/finance/payments', 'admin, purchaser'],
+  ['GET', '/api/finance/**', 'admin, purchaser, sales, viewer'],
 ];
 
 function matches(pattern, path) {

@@ -56,7 +56,11 @@ public final class Permissions {
             row("GET", "/api/stocktakes/**", "read stocktakes", EVERYONE),
             row("GET", "/api/replenishment/**", "read replenishment suggestions", EVERYONE),
             row("GET", "/api/inventory/**", "read stock levels, movements, low stock, valuation", EVERYONE),
-            row("GET", "/api/reports/**", "read reports", ADMIN, PURCHASER, SALES, VIEWER));
+            row("GET", "/api/reports/**", "read reports", ADMIN, PURCHASER, SALES, VIEWER),
+            row("POST", "/api/finance/receipts", "record money received from customers", ADMIN, SALES),
+            row("POST", "/api/finance/payments", "record money paid to suppliers", ADMIN, PURCHASER),
+            row("GET", "/api/finance/**", "read receivables, payables, balances, statements, aging", ADMIN, PURCHASER,
+                    SALES, VIEWER));
 
     private Permissions() {
     }

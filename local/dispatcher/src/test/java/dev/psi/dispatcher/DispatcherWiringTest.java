@@ -31,7 +31,8 @@ class DispatcherWiringTest {
                     name -> Optional.ofNullable(urls.get(name)))) {
                 assertEquals(List.of("stock-adjust-sales-orders", "stock-adjust-purchase-orders", "order-workflow-stock"),
                         dispatcher.activeSources());
-                assertEquals(Map.of("replenish-stock", "no URL for Service replenish"), dispatcher.skippedSources());
+                assertEquals(Map.of("finance-stock", "no URL for Service finance", "replenish-stock", "no URL for Service replenish"),
+                        dispatcher.skippedSources());
 
                 producer.send(new ProducerRecord<>("psi.sales-orders", "SO-1", event("so-1", "psi.sales-order.placed.v1")));
                 producer.send(new ProducerRecord<>("psi.purchase-orders", "PO-1",

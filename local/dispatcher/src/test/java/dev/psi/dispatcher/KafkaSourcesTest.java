@@ -19,16 +19,18 @@ class KafkaSourcesTest {
         List<KafkaSourceDefinition> sources = KafkaSources.load(Repo.knative());
 
         assertEquals(List.of("stock-adjust-sales-orders", "stock-adjust-purchase-orders", "order-workflow-stock",
-                "replenish-stock"), sources.stream().map(KafkaSourceDefinition::name).toList());
+                "finance-stock", "replenish-stock"), sources.stream().map(KafkaSourceDefinition::name).toList());
         Map<String, List<String>> topics = Map.of(
                 "stock-adjust-sales-orders", List.of("psi.sales-orders"),
                 "stock-adjust-purchase-orders", List.of("psi.purchase-orders"),
                 "order-workflow-stock", List.of("psi.stock"),
+                "finance-stock", List.of("psi.stock"),
                 "replenish-stock", List.of("psi.stock"));
         Map<String, String> functions = Map.of(
                 "stock-adjust-sales-orders", "stock-adjust",
                 "stock-adjust-purchase-orders", "stock-adjust",
                 "order-workflow-stock", "order-workflow",
+                "finance-stock", "finance",
                 "replenish-stock", "replenish");
         for (KafkaSourceDefinition source : sources) {
             String name = source.name();

@@ -101,7 +101,7 @@ class ManifestValidationTest {
         }
         System.out.println("validated against CRDs: " + validated + (unchecked.isEmpty() ? "" : "; no CRD for " + unchecked));
         assertEquals(List.of(), failures);
-        assertEquals(4, validated.getOrDefault("KafkaSource", 0), "KafkaSources validated");
+        assertEquals(5, validated.getOrDefault("KafkaSource", 0), "KafkaSources validated");
         assertEquals(3, validated.getOrDefault("PingSource", 0), "PingSources validated");
     }
 

@@ -38,7 +38,7 @@ public final class LocalSystem implements AutoCloseable {
 
     /** The functions every run has, in the order of their default ports (8081 ...). */
     public static final List<String> FUNCTIONS = List.of("catalog", "order-create", "order-workflow", "stock-adjust",
-            "inventory-query", "replenish", "reports");
+            "inventory-query", "replenish", "reports", "finance");
     public static final List<String> PRODUCERS = List.of("order-create", "order-workflow", "stock-adjust");
     private static final String TOPICS = "psi.purchase-orders,psi.sales-orders,psi.stock";
     private static final List<String> FUNCTION_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",

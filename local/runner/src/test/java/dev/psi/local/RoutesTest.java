@@ -12,7 +12,7 @@ class RoutesTest {
 
     private static final Routes TABLE = load();
     private static final Set<String> ALL = Set.of("catalog", "order-create", "order-workflow", "stock-adjust",
-            "inventory-query", "replenish", "reports", "console");
+            "inventory-query", "replenish", "reports", "finance", "console");
 
     private static Routes load() {
         try {
@@ -43,6 +43,8 @@ class RoutesTest {
         assertEquals(Optional.of("replenish"), route("GET", "/api/replenishment/suggestions"));
         assertEquals(Optional.of("order-workflow"), route("POST", "/api/purchase-orders/PO-1/approve"));
         assertEquals(Optional.of("reports"), route("GET", "/api/reports/gross-profit"));
+        assertEquals(Optional.of("finance"), route("POST", "/api/finance/receipts"));
+        assertEquals(Optional.of("finance"), route("GET", "/api/finance/customers/C001/statement"));
         // "/api/productsX" is not under "/api/products": it falls to the console's GET route, never to catalog.
         assertEquals(Optional.of("console"), route("GET", "/api/productsX"));
         assertEquals(Optional.empty(), route("POST", "/api/productsX"));

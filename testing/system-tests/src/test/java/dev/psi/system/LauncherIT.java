@@ -69,7 +69,8 @@ class LauncherIT {
         System.out.printf("LauncherIT: ready with --demo on embedded infrastructure after %.1f s%n",
                 (System.nanoTime() - started) / 1e9);
         String screen = launch.text();
-        for (String row : List.of("catalog", "order-create", "order-workflow", "stock-adjust", "inventory-query", "replenish")) {
+        for (String row : List.of("catalog", "order-create", "order-workflow", "stock-adjust", "inventory-query",
+                "replenish", "reports", "finance")) {
             assertTrue(Pattern.compile("(?m)^" + row + "\\s+http://127\\.0\\.0\\.1:\\d+\\s+ready\\s+\\d+").matcher(screen).find(),
                     "start-up table row for " + row + ":\n" + launch.tail());
         }

@@ -29,7 +29,8 @@ class SecretsInLogsIT {
         String forged = TestTokens.token("a-forged-secret-of-at-least-32-characters", tenant, "x", List.of("admin"),
                 Duration.ofHours(1));
         String expired = TestTokens.token(system.jwtSecret(), tenant, "x", List.of("admin"), Duration.ofHours(-1));
-        for (String function : List.of("catalog", "order-create", "stock-adjust", "inventory-query", "order-workflow")) {
+        for (String function : List.of("catalog", "order-create", "stock-adjust", "inventory-query", "order-workflow",
+                "finance")) {
             var api = SystemUnderTest.api(function, tenant);
             api.withAuthorization("Bearer " + forged).post(path(function), "{}");
             api.withAuthorization("Bearer " + valid).post(path(function), "{\"bad\":");
@@ -67,6 +68,7 @@ class SecretsInLogsIT {
             case "catalog" -> "/api/warehouses";
             case "order-create" -> "/api/sales-orders";
             case "order-workflow" -> "/api/sales-orders/SO-NONE/cancel";
+            case "finance" -> "/api/finance/receipts";
             default -> "/api/stock/adjustments";
         };
     }

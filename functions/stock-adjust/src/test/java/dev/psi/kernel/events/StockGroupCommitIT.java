@@ -214,7 +214,7 @@ class StockGroupCommitIT implements PsiTestResources {
                 tenantId, order, tenantId, tenantId, order);
         String id = UUID.randomUUID().toString();
         var body = new SalesOrderEvents.Placed(id, tenantId, order, Instant.now(), order, "CUS1", "WH1",
-                Arrays.stream(lines).map(l -> new Lines.Priced(l.sku(), l.quantity(), BigDecimal.ONE)).toList());
+                Arrays.stream(lines).map(l -> new Lines.Taxed(l.sku(), l.quantity(), BigDecimal.ONE, null, null, null, null)).toList());
         return new InboundEvent(id, EventType.ofBody(SalesOrderEvents.Placed.class), "/test", new TenantId(tenantId),
                 body, Instant.now());
     }
@@ -232,7 +232,8 @@ class StockGroupCommitIT implements PsiTestResources {
 
     private void receive(Lines.Priced... lines) {
         database.inTransaction(tx -> goods.receive(tx, new TenantId(tenantId), new PurchaseOrderEvents.GoodsReceived(
-                UUID.randomUUID().toString(), tenantId, "PO-1", Instant.now(), "PO-1", "PO-1-R1", "WH1", List.of(lines)),
+                UUID.randomUUID().toString(), tenantId, "PO-1", Instant.now(), "PO-1", "PO-1-R1", "WH1",
+                Arrays.stream(lines).map(l -> new Lines.Taxed(l.sku(), l.quantity(), l.unitPrice(), null, null, null, null)).toList()),
                 null));
     }
 
