@@ -154,14 +154,7 @@ class ReplenishIT extends TenantTest {
     }
 
     private Api.Response deliver(StockEvents.Low event) {
-        return api.internal().send("POST", "/events", Api.write(event),
-                "Content-Type", "application/json",
-                "ce-specversion", "1.0",
-                "ce-id", event.eventId(),
-                "ce-source", "/psi/stock-adjust",
-                "ce-type", event.eventType().type(),
-                "ce-time", event.occurredAt().toString(),
-                "ce-tenantid", tenant);
+        return api.deliverEvent(event.eventId(), event.eventType().type(), "/psi/stock-adjust", event.occurredAt(), event);
     }
 
     /** The DRAFT orders for a SKU with their one line, oldest first. */

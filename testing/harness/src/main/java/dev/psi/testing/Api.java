@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -72,6 +73,21 @@ public final class Api {
     /** The event sources' view with this JVM's test credential ({@link TestTokens#internal()}). */
     public Api internal() {
         return internal(TestTokens.internal());
+    }
+
+    /**
+     * Posts {@code body} to {@code /events} of this client's tenant as a KafkaSource delivers it: a binary-mode
+     * CloudEvent with the internal credential (the event sources' view, whatever this client's token).
+     */
+    public Response deliverEvent(String id, String type, String source, Instant time, Object body) {
+        return internal().send("POST", "/events", write(body),
+                "Content-Type", "application/json",
+                "ce-specversion", "1.0",
+                "ce-id", id,
+                "ce-source", source,
+                "ce-type", type,
+                "ce-time", time.toString(),
+                "ce-tenantid", tenant);
     }
 
     private static String bearer(String secret, String tenant, List<String> roles) {

@@ -29,14 +29,7 @@ abstract class WorkflowTestBase extends TenantTest {
     }
 
     Api.Response deliver(PsiEvent event) {
-        return api.internal().send("POST", "/events", Api.write(event), // as the event sources do: internal credential
-                "Content-Type", "application/json",
-                "ce-specversion", "1.0",
-                "ce-id", event.eventId(),
-                "ce-source", "/psi/stock-adjust",
-                "ce-type", event.eventType().type(),
-                "ce-time", event.occurredAt().toString(),
-                "ce-tenantid", tenant);
+        return api.deliverEvent(event.eventId(), event.eventType().type(), "/psi/stock-adjust", event.occurredAt(), event);
     }
 
     /** The order at {@code numberOrPath} (a sales order number, or a path), which must exist. */
