@@ -178,7 +178,9 @@ class AuthorizationMatrixIT {
                 case "purchase-orders" -> purchaseOrder;
                 default -> adjustment;
             };
-            return template.replace("{sku}", sku).replace("{code}", code).replace("{number}", number);
+            // the owner has no shipment or receipt: a printable document of one is a 404 to whom may read it
+            return template.replace("{sku}", sku).replace("{code}", code).replace("{number}", number)
+                    .replace("{shipment}", "SH-" + suffix).replace("{receipt}", "GR-" + suffix);
         }
 
         private static Api.Response created(Api.Response response) {

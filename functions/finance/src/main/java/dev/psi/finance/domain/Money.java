@@ -16,12 +16,9 @@ public final class Money {
     private Money() {
     }
 
-    /** {@code moved} of a line of {@code lineQuantity} that amounts to {@code lineAmount}: its share, in cents. */
+    /** {@code moved} of a line of {@code lineQuantity} that amounts to {@code lineAmount}: its share, in cents ({@link dev.psi.kernel.pricing.OrderPricing#share}). */
     public static BigDecimal share(BigDecimal lineAmount, BigDecimal moved, BigDecimal lineQuantity) {
-        if (moved.compareTo(lineQuantity) == 0) {
-            return lineAmount.setScale(CENTS, RoundingMode.HALF_UP);
-        }
-        return lineAmount.multiply(moved).divide(lineQuantity, CENTS, RoundingMode.HALF_UP);
+        return dev.psi.kernel.pricing.OrderPricing.share(lineAmount, moved, lineQuantity);
     }
 
     /** One unit of a line, at the four decimals the document columns keep. */

@@ -39,6 +39,19 @@ public final class OrderPricing {
     private OrderPricing() {
     }
 
+    /**
+     * What {@code moved} of a line of {@code lineQuantity} that amounts to {@code lineAmount} comes to: the whole
+     * amount (in cents) when the whole line moved, else round(lineAmount × moved / lineQuantity, 2) HALF_UP. What a
+     * shipment, receipt or return of part of a line is invoiced at (finance) and what its printed invoice shows
+     * (order-workflow): the one rule for both.
+     */
+    public static BigDecimal share(BigDecimal lineAmount, BigDecimal moved, BigDecimal lineQuantity) {
+        if (moved.compareTo(lineQuantity) == 0) {
+            return lineAmount.setScale(2, RoundingMode.HALF_UP);
+        }
+        return lineAmount.multiply(moved).divide(lineQuantity, 2, RoundingMode.HALF_UP);
+    }
+
     /** One requested line; a null discount is none. */
     public record LineInput(BigDecimal quantity, BigDecimal unitPrice, BigDecimal taxRate,
                             BigDecimal discountPercent, BigDecimal discountAmount) {

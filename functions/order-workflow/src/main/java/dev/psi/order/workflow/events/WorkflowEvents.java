@@ -72,6 +72,8 @@ final class WorkflowEvents implements EventHandler {
         for (Lines.Priced line : e.lines()) {
             store.confirm(tx, Kind.SALES, order.line(line.sku()), line.quantity(), false, line.unitPrice());
         }
+        store.recordMovement(tx, event.tenant(), order, "SHIPMENT", e.shipmentNumber(), event.time(), event.id(),
+                moved(order, e.lines()));
         boolean everything = reload(tx, event, order).everythingDone();
         move(tx, event, order, SalesOrderMachine.onIssued(order.sales(), everything), "shipment " + e.shipmentNumber());
     }
@@ -92,6 +94,8 @@ final class WorkflowEvents implements EventHandler {
         for (Lines.Priced line : e.lines()) {
             store.confirm(tx, Kind.PURCHASE, order.line(line.sku()), line.quantity(), false, null);
         }
+        store.recordMovement(tx, event.tenant(), order, "RECEIPT", e.receiptNumber(), event.time(), event.id(),
+                moved(order, e.lines()));
         boolean everything = reload(tx, event, order).everythingDone();
         move(tx, event, order, PurchaseOrderMachine.onReceived(order.purchase(), everything),
                 "receipt " + e.receiptNumber());
@@ -149,6 +153,16 @@ final class WorkflowEvents implements EventHandler {
 
     private Order reload(Tx tx, InboundEvent event, Order order) throws SQLException {
         return store.require(tx, event.tenant(), order.kind(), order.number());
+    }
+
+    /** What an answer moved of each order line (a SKU named twice counts twice). */
+    private static java.util.Map<dev.psi.order.workflow.domain.OrderLineState, java.math.BigDecimal> moved(
+            Order order, List<Lines.Priced> lines) {
+        var moved = new java.util.LinkedHashMap<dev.psi.order.workflow.domain.OrderLineState, java.math.BigDecimal>();
+        for (Lines.Priced line : lines) {
+            moved.merge(order.line(line.sku()), line.quantity(), java.math.BigDecimal::add);
+        }
+        return moved;
     }
 
     private static List<Lines.Quantity> quantities(List<Lines.Priced> lines) {

@@ -146,4 +146,29 @@ public final class OrderRepository {
     private static String pendingColumn(boolean isReturn) {
         return isReturn ? "pending_return_quantity" : "pending_quantity";
     }
+
+    /**
+     * Records a shipment or goods receipt stock-adjust confirmed: its number, when the stock moved and what each
+     * order line moved (the printable documents read it). A replay of the same number under a new event id
+     * records nothing twice.
+     */
+    public void recordMovement(Tx tx, TenantId tenant, Order order, String movementKind, String number,
+                               java.time.Instant movedAt, String eventId,
+                               java.util.Map<OrderLineState, BigDecimal> moved) throws SQLException {
+        var existing = tx.one("SELECT id FROM order_movements WHERE tenant_id = ? AND order_kind = ? AND order_number = ?"
+                + " AND number = ?", row -> row.longValue("id"), tenant.value(), order.kind(), order.number(), number);
+        if (existing.isPresent()) {
+            return;
+        }
+        long id = tx.insert("INSERT INTO order_movements (tenant_id, order_kind, order_number, movement_kind, number,"
+                        + " warehouse_code, moved_at, event_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                tenant.value(), order.kind(), order.number(), movementKind, number, order.warehouseCode(), movedAt,
+                eventId, clock.instant());
+        for (var entry : moved.entrySet()) {
+            if (entry.getValue().signum() > 0) {
+                tx.update("INSERT INTO order_movement_lines (tenant_id, movement_id, line_no, quantity) VALUES (?, ?, ?, ?)",
+                        tenant.value(), id, entry.getKey().lineNo(), entry.getValue());
+            }
+        }
+    }
 }
