@@ -3,6 +3,7 @@ package dev.psi.finance.documents;
 import dev.psi.contract.finance.Side;
 import dev.psi.finance.domain.Money;
 import dev.psi.kernel.db.Tx;
+import dev.psi.kernel.pricing.OrderPricing;
 import dev.psi.kernel.tenant.TenantId;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
@@ -38,7 +39,7 @@ public final class OrderTerms {
 
         /** What {@code moved} of this line is owed: the whole gross for the whole line, else its share in cents. */
         public BigDecimal amountFor(BigDecimal moved) {
-            return Money.share(grossAmount, moved, quantity);
+            return OrderPricing.share(grossAmount, moved, quantity);
         }
 
         /** The gross price of one unit, as a document line shows it. */

@@ -4,9 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * How finance computes money: what a shipment, receipt or return of part of an order line owes is that part's share of
- * the line's gross amount (after its discounts and the document discount's share, with tax), rounded half up to
- * cents, and the whole gross amount when the whole line moved; documents add their lines.
+ * How finance computes money: documents add their lines, in cents; what part of an order line owes is
+ * {@code OrderPricing.share} (kernel), which OrderTerms applies.
  */
 public final class Money {
 
@@ -14,11 +13,6 @@ public final class Money {
     public static final int CENTS = 2;
 
     private Money() {
-    }
-
-    /** {@code moved} of a line of {@code lineQuantity} that amounts to {@code lineAmount}: its share, in cents ({@link dev.psi.kernel.pricing.OrderPricing#share}). */
-    public static BigDecimal share(BigDecimal lineAmount, BigDecimal moved, BigDecimal lineQuantity) {
-        return dev.psi.kernel.pricing.OrderPricing.share(lineAmount, moved, lineQuantity);
     }
 
     /** One unit of a line, at the four decimals the document columns keep. */

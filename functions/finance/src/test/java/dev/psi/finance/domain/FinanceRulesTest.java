@@ -3,6 +3,7 @@ package dev.psi.finance.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.psi.kernel.pricing.OrderPricing;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,12 +28,12 @@ class FinanceRulesTest {
     @Test
     void shouldOweTheWholeGrossForAWholeLineAndAShareInCentsForPartOfIt() {
         // a line of 3 at a gross 57.02 (after discounts, with tax): all of it, then 1 and 2 of the 3
-        assertEquals(new BigDecimal("57.02"), Money.share(new BigDecimal("57.02"), new BigDecimal("3"), new BigDecimal("3")));
-        assertEquals(new BigDecimal("19.01"), Money.share(new BigDecimal("57.02"), new BigDecimal("1"), new BigDecimal("3")));
-        assertEquals(new BigDecimal("38.01"), Money.share(new BigDecimal("57.02"), new BigDecimal("2"), new BigDecimal("3")));
+        assertEquals(new BigDecimal("57.02"), OrderPricing.share(new BigDecimal("57.02"), new BigDecimal("3"), new BigDecimal("3")));
+        assertEquals(new BigDecimal("19.01"), OrderPricing.share(new BigDecimal("57.02"), new BigDecimal("1"), new BigDecimal("3")));
+        assertEquals(new BigDecimal("38.01"), OrderPricing.share(new BigDecimal("57.02"), new BigDecimal("2"), new BigDecimal("3")));
         // half up to cents: 0.0015 of 10 units at 10.00
-        assertEquals(new BigDecimal("0.02"), Money.share(new BigDecimal("100.00"), new BigDecimal("0.0015"), new BigDecimal("10")));
-        assertEquals(new BigDecimal("0.01"), Money.share(new BigDecimal("100.00"), new BigDecimal("0.0014"), new BigDecimal("10")));
+        assertEquals(new BigDecimal("0.02"), OrderPricing.share(new BigDecimal("100.00"), new BigDecimal("0.0015"), new BigDecimal("10")));
+        assertEquals(new BigDecimal("0.01"), OrderPricing.share(new BigDecimal("100.00"), new BigDecimal("0.0014"), new BigDecimal("10")));
         assertEquals(new BigDecimal("19.0067"), Money.unitPrice(new BigDecimal("57.02"), new BigDecimal("3")));
     }
 
