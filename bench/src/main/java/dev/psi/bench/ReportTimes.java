@@ -26,10 +26,11 @@ import java.util.Map;
 /**
  * The reports over a year of generated data (issue 14): a database of its own with P products (default 3,000),
  * 20 customers and suppliers, 2 warehouses, a purchase order per supplier and month received line by line, and
- * 52,000 sales orders of 19 lines shipped in one movement each over 2025: about 1.02 million ledger rows. Then
+ * 52,000 sales orders of 19 lines shipped in one movement each over 2025 (as stock-adjust writes them: with the
+ * revenue each shipment books), one unit of every 100th line returned: about 1.03 million ledger rows. Then
  * functions/reports/target/reports.jar runs as its own process on that database and every report is timed over
  * HTTP (sequential requests, one warm-up, then N timed), first with the schema's indexes for reports (the
- * migration V7_1), then again with them dropped, to show what they buy. The result replaces the "Reports"
+ * migrations V7_1 and V11), then again with them dropped, to show what they buy. The result replaces the "Reports"
  * block of BENCHMARKS.md. The data is written by INSERT ... SELECT on the server (a digits table cross-joined),
  * so the generation costs seconds, not a million round trips.
  *
@@ -96,6 +97,7 @@ public final class ReportTimes {
 
     /** The reports timed again without the report indexes (a subset: each takes tens of seconds on a loaded box). */
     static final List<String> COMPARED = List.of(
+            "/api/reports/sales?from=2025-01-01&to=2025-12-31&groupBy=product",
             "/api/reports/sales?from=2025-06-01&to=2025-06-30&groupBy=product",
             "/api/reports/purchases?from=2025-01-01&to=2025-12-31&groupBy=supplier",
             "/api/reports/inventory-valuation?asOf=2025-06-30",
@@ -183,10 +185,19 @@ public final class ReportTimes {
                 + " JOIN products p ON p.id = (o.id * 7 + j.n * 158) % ? + 1 WHERE j.n < 19", TENANT, products);
         exec("INSERT INTO stock_movements (tenant_id, product_id, warehouse_id, movement_type, on_hand_delta, reserved_delta,"
                 + " unit_cost, value_delta, on_hand_after, reserved_after, average_cost_after, reference_type,"
-                + " reference_number, created_at) SELECT ?, l.product_id, (l.product_id - 1) % 2 + 1, 'ISSUE', -l.quantity, -l.quantity,"
-                + " l.unit_cost, -l.quantity * l.unit_cost, 0, 0, l.unit_cost, 'SALES_ORDER', o.number,"
-                + " DATE_ADD(o.created_at, INTERVAL 2 HOUR) FROM sales_order_lines l JOIN sales_orders o ON o.id = l.order_id",
+                + " reference_number, net_amount, created_at) SELECT ?, l.product_id, (l.product_id - 1) % 2 + 1, 'ISSUE',"
+                + " -l.quantity, -l.quantity, l.unit_cost, -l.quantity * l.unit_cost, 0, 0, l.unit_cost, 'SALES_ORDER', o.number,"
+                + " ROUND(l.quantity * COALESCE(l.net_unit_price, l.unit_price), 2), DATE_ADD(o.created_at, INTERVAL 2 HOUR)"
+                + " FROM sales_order_lines l JOIN sales_orders o ON o.id = l.order_id",
                 TENANT);
+        // Returns: one unit of every 100th line comes back ten days later (no amount on the row: the
+        // report prices it by its order line, as stock-adjust leaves it).
+        exec("INSERT INTO stock_movements (tenant_id, product_id, warehouse_id, movement_type, on_hand_delta, reserved_delta,"
+                + " unit_cost, value_delta, on_hand_after, reserved_after, average_cost_after, reference_type,"
+                + " reference_number, created_at) SELECT ?, l.product_id, (l.product_id - 1) % 2 + 1, 'RETURN_IN', 1, 0,"
+                + " l.unit_cost, l.unit_cost, 0, 0, l.unit_cost, 'SALES_ORDER', o.number,"
+                + " DATE_ADD(o.created_at, INTERVAL 10 DAY) FROM sales_order_lines l JOIN sales_orders o ON o.id = l.order_id"
+                + " WHERE l.id % 100 = 0", TENANT);
         exec("DROP TABLE bench_n");
         exec("ANALYZE TABLE stock_movements, sales_orders, sales_order_lines, purchase_orders, purchase_order_lines, products");
         return count("SELECT COUNT(*) FROM stock_movements");
@@ -266,7 +277,7 @@ public final class ReportTimes {
         md.append("## Reports (issue 14)\n\n");
         md.append(String.format("Written by `bench/reports.sh` (`dev.psi.bench.ReportTimes`) on %s UTC: a database of its own with"
                 + " %,d products, 2 warehouses, 20 customers and suppliers, 240 purchase orders received line by line and %,d"
-                + " sales orders of 19 lines shipped over 2025: **%,d ledger rows** (generated server-side in %.0f s; -1: a kept database reused). The reports"
+                + " sales orders of 19 lines shipped over 2025, one unit of every 100th line returned: **%,d ledger rows** (generated server-side in %.0f s; -1: a kept database reused). The reports"
                 + " function ran as its own JVM (`-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m`) on that database;"
                 + " each report was requested %d time(s) to warm up, then %d times in a row; milliseconds from request to the"
                 + " last byte. Machine: the shared, noisy 2-core box of the runs above (load average %s at the start,"
@@ -277,9 +288,11 @@ public final class ReportTimes {
                 + " their indexes are about 1 GB here: with a pool that holds them (as a reporting replica is sized) the"
                 + " reports read memory; at MariaDB's default of 128 MiB every year report was disk-bound at about 20 s on"
                 + " this machine (a measured run, stopped after three reports).%n%n", serverVersion(), bufferPoolMib()));
-        md.append("Indexes: V7_1__report_indexes.sql adds `ix_movements_report (tenant_id, movement_type, reference_type,"
-                + " created_at, reference_number, product_id, warehouse_id, on_hand_delta, value_delta)` (the sales,"
-                + " purchase and profit reports read the movements of their kind and period from the index alone)"
+        md.append("Indexes: V7_1__report_indexes.sql adds, and V11__sales_amounts_on_the_ledger.sql extends by the"
+                + " revenue stock-adjust books on each shipment, `ix_movements_report (tenant_id, movement_type, reference_type,"
+                + " created_at, reference_number, product_id, warehouse_id, on_hand_delta, value_delta, net_amount)` (the"
+                + " sales and profit reports sum the movements of their kind and period from the index alone, looking up"
+                + " only a return's order line; the purchase reports join each receipt to its order line)"
                 + " and `ix_movements_valuation (tenant_id, created_at, product_id, warehouse_id, movement_type, reference_type,"
                 + " on_hand_delta, value_delta)`, which covers valuation, turnover and slow-moving (they sum every movement"
                 + " up to a date per product without touching the table rows). The last columns: some of the same reports"

@@ -72,7 +72,8 @@ final class LedgerSeed {
         BigDecimal onHand = before.onHand().add(q);
         BigDecimal average = before.onHand().multiply(before.average()).add(q.multiply(new BigDecimal(unitCost)))
                 .divide(onHand, 6, RoundingMode.HALF_UP);
-        append(type, referenceType, reference, sku, warehouse, q, new BigDecimal(unitCost), before, onHand, average, at);
+        append(type, referenceType, reference, sku, warehouse, q, new BigDecimal(unitCost), before, onHand, average, at,
+                null);
     }
 
     /** Stock out at the average cost. */
@@ -81,20 +82,28 @@ final class LedgerSeed {
         var before = balance(sku, warehouse);
         BigDecimal q = new BigDecimal(quantity).negate();
         append(type, referenceType, reference, sku, warehouse, q, before.average(), before, before.onHand().add(q),
-                before.average(), at);
+                before.average(), at, null);
+    }
+
+    /** A sales order's shipment as stock-adjust writes it: at the average cost, with the revenue it books. */
+    void issue(String reference, String sku, String warehouse, String quantity, String netAmount, String at) {
+        var before = balance(sku, warehouse);
+        BigDecimal q = new BigDecimal(quantity).negate();
+        append("ISSUE", "SALES_ORDER", reference, sku, warehouse, q, before.average(), before, before.onHand().add(q),
+                before.average(), at, new BigDecimal(netAmount));
     }
 
     private void append(String type, String referenceType, String reference, String sku, String warehouse,
                         BigDecimal delta, BigDecimal unitCost, Balance before, BigDecimal onHand, BigDecimal average,
-                        String at) {
+                        String at, BigDecimal netAmount) {
         BigDecimal valueDelta = value(onHand, average).subtract(value(before.onHand(), before.average()));
         Rows.execute("INSERT INTO stock_movements (tenant_id, product_id, warehouse_id, movement_type, on_hand_delta,"
                         + " reserved_delta, unit_cost, value_delta, on_hand_after, reserved_after, average_cost_after,"
-                        + " reference_type, reference_number, created_at) VALUES (?, (SELECT id FROM products WHERE"
-                        + " tenant_id = ? AND sku = ?), (SELECT id FROM warehouses WHERE tenant_id = ? AND code = ?),"
-                        + " ?, ?, 0, ?, ?, ?, 0, ?, ?, ?, ?)",
+                        + " reference_type, reference_number, net_amount, created_at) VALUES (?, (SELECT id FROM products"
+                        + " WHERE tenant_id = ? AND sku = ?), (SELECT id FROM warehouses WHERE tenant_id = ? AND code = ?),"
+                        + " ?, ?, 0, ?, ?, ?, 0, ?, ?, ?, ?, ?)",
                 tenant, tenant, sku, tenant, warehouse, type, delta, unitCost, valueDelta, onHand, average,
-                referenceType, reference, Timestamp.valueOf(LocalDateTime.ofInstant(Instant.parse(at), ZoneOffset.UTC)));
+                referenceType, reference, netAmount, Timestamp.valueOf(LocalDateTime.ofInstant(Instant.parse(at), ZoneOffset.UTC)));
     }
 
     private record Balance(BigDecimal onHand, BigDecimal average) {

@@ -95,6 +95,36 @@ class ReportsIT extends TenantTest {
     }
 
     @Test
+    void shouldSumTheRevenueAShipmentBookedOnItsLedgerRowAndPriceAReturnByItsOrderLine() {
+        // April: SO-N sells 5 of D. The first shipment (3) carries the 30.00 it booked (stock-adjust writes it
+        // from the reservation's net unit price); the second (2), written before that column, and the return
+        // of 1 (returns carry none) are priced by the order line, whose net unit price is 11.00.
+        aProduct(tenant, "D").create();
+        var seed = new LedgerSeed(tenant);
+        seed.salesOrder("SO-N", "C2", "WH1", Map.of("D", new String[] {"5", "10.00"}));
+        seed.in("ADJUSTMENT_IN", "ADJUSTMENT", "ADJ-3", "D", "WH1", "10", "4.00", "2026-04-01T09:00:00Z");
+        seed.issue("SO-N", "D", "WH1", "3", "30.00", "2026-04-02T10:00:00Z");
+        seed.out("ISSUE", "SALES_ORDER", "SO-N", "D", "WH1", "2", "2026-04-03T10:00:00Z");
+        seed.in("RETURN_IN", "SALES_ORDER", "SO-N", "D", "WH1", "1", "4.00", "2026-04-04T10:00:00Z");
+        seed.priceLine("sales_order_lines", "sales_orders", "SO-N", "D", "0", "55.00", "0", "55.00", "11.000000");
+
+        var byCustomer = api.get("/api/reports/sales?from=2026-04-01&to=2026-04-30&groupBy=customer");
+        var byDay = api.get("/api/reports/sales?from=2026-04-01&to=2026-04-30&groupBy=day");
+        var profit = api.get("/api/reports/gross-profit?from=2026-04-01&to=2026-04-30&groupBy=order");
+
+        assertEquals(200, byCustomer.status(), byCustomer.body());
+        // 30.00 booked + 2 x 11.00 - 1 x 11.00 at the line's net unit price = 41.00
+        assertSales(byCustomer, "rows.0", "C2", 1, "4", "41.00");
+        assertSales(byCustomer, "total", "TOTAL", 1, "4", "41.00");
+        assertSales(byDay, "rows.0", "2026-04-02", 1, "3", "30.00");
+        assertSales(byDay, "rows.1", "2026-04-03", 1, "2", "22.00");
+        assertSales(byDay, "rows.2", "2026-04-04", 1, "-1", "-11.00");
+        // cost 3 x 4 + 2 x 4 - 1 x 4 = 16.00; profit 25.00; 25 / 41 = 60.98 %
+        assertLine(profit, "rows.0", "SO-N", "4", "41.00", "16.00", "25.00", "60.98");
+        assertEquals("Customer C2", profit.text("rows.0.name"));
+    }
+
+    @Test
     void shouldComputeGrossProfitPerOrderAndOnlyForThePeriod() {
         var report = api.get("/api/reports/gross-profit?" + JAN_FEB + "&groupBy=order");
         var january = api.get("/api/reports/gross-profit?from=2026-01-01&to=2026-01-31");

@@ -24,6 +24,11 @@ final class OrderEventFixtures {
                         .toList());
     }
 
+    /** A placed order whose lines carry their prices (net of tax and discounts where given). */
+    SalesOrderEvents.Placed placedPriced(String order, Lines.Taxed... lines) {
+        return new SalesOrderEvents.Placed(id(), tenant, order, Instant.now(), order, "CUS1", "WH1", List.of(lines));
+    }
+
     SalesOrderEvents.ShipmentRequested shipment(String order, String shipment, Lines.Quantity... lines) {
         return new SalesOrderEvents.ShipmentRequested(id(), tenant, order, Instant.now(), order, shipment, "WH1",
                 List.of(lines));

@@ -164,6 +164,36 @@ class StockOperationsIT extends StockTestBase {
     }
 
     @Test
+    void shouldBookOnEachShipmentTheRevenueAtTheOrderLinesNetPrice() {
+        receive("PO-1", List.of(priced("A", "10", "1"), priced("B", "10", "1")));
+        // A on two lines (a producer that repeats a SKU): 3 at net 9.90 and 1 at net 11.00, their weighted
+        // average (29.70 + 11.00) / 4 = 10.175; B from an event written before taxes: its unit price 5.50.
+        var placed = events.placedPriced("SO-1", taxed("A", "3", "12.43", "9.90", "13"), taxed("A", "1", "12.43", "11.00", "13"),
+                new Lines.Taxed("B", BigDecimal.ONE, new BigDecimal("5.50"), null, null, null, null));
+        database.inTransaction(tx -> reservations.reserve(tx, tenant, placed, null));
+        // The batched path (group commit) keeps the price too.
+        var batched = events.placedPriced("SO-2", taxed("A", "4", "10.00", "8.851", "13"));
+        database.inTransaction(tx -> {
+            reservations.reserveAll(tx, List.of(new OrderReservations.Request(tenant, batched, "e-SO-2", null)));
+            return null;
+        });
+
+        database.inTransaction(tx -> reservations.issue(tx, tenant, events.shipment("SO-1", "SH-1", qty("A", "2"), qty("B", "1")), null));
+        database.inTransaction(tx -> reservations.issue(tx, tenant, events.shipment("SO-1", "SH-2", qty("A", "2")), null));
+        database.inTransaction(tx -> reservations.issue(tx, tenant, events.shipment("SO-2", "SH-3", qty("A", "3")), null));
+        database.inTransaction(tx -> goods.returnIn(tx, tenant, events.customerReturn("SO-1", "RT-1", priced("A", "1", "1")), null));
+
+        // 2 x 10.175 = 20.35 twice; B 1 x 5.50; SO-2 3 x 8.851 = 26.553 -> 26.55; a return carries none
+        assertEquals(List.of("SO-1 A 20.35", "SO-1 B 5.50", "SO-1 A 20.35", "SO-2 A 26.55", "SO-1 A null"),
+                dev.psi.testing.Rows.column("SELECT CONCAT(m.reference_number, ' ', p.sku, ' ', COALESCE(m.net_amount, 'null'))"
+                        + " FROM stock_movements m JOIN products p ON p.id = m.product_id WHERE m.tenant_id = ?"
+                        + " AND m.movement_type IN ('ISSUE', 'RETURN_IN') ORDER BY m.id", tenantId));
+        assertEquals(List.of("null"), dev.psi.testing.Rows.column("SELECT COALESCE(MAX(net_amount), 'null') FROM stock_movements"
+                + " WHERE tenant_id = ? AND movement_type NOT IN ('ISSUE')", tenantId), "only shipments book revenue");
+        assertStockEqualsLedger(tenantId);
+    }
+
+    @Test
     void shouldReturnGoodsToTheSupplierOnlyFromAvailableStock() {
         receive("PO-1", List.of(priced("A", "5", "2")));
         database.inTransaction(tx -> reservations.reserve(tx, tenant, events.placed("SO-1", qty("A", "4")), null));

@@ -161,6 +161,9 @@ class ChainIT {
         assertEquals(0, new BigDecimal("36.00").compareTo(profit.decimal("total.cost")), profit.body());
         assertEquals(0, new BigDecimal("44.00").compareTo(profit.decimal("total.profit")), profit.body());
         assertEquals(0, new BigDecimal("55.00").compareTo(profit.decimal("total.marginPercent")), profit.body());
+        // the revenue came from the shipment's own ledger row (stock-adjust booked it), not from a join
+        assertEquals(List.of("80.00"), dev.psi.testing.Rows.column("SELECT net_amount FROM stock_movements"
+                + " WHERE tenant_id = ? AND movement_type = 'ISSUE'", tenant));
         assertStockEqualsLedger(tenant);
     }
 

@@ -5,6 +5,8 @@ import dev.psi.kernel.db.Decimals;
 import dev.psi.kernel.web.ProblemException;
 import dev.psi.stock.domain.Shortage;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,33 @@ public final class OrderLines {
     public static List<Lines.Priced> atNetPrices(List<Lines.Taxed> lines) {
         return lines.stream().map(l -> new Lines.Priced(l.sku(), l.quantity(),
                 l.netUnitPrice() != null ? l.netUnitPrice() : l.unitPrice())).toList();
+    }
+
+    /**
+     * The net unit price per SKU that a sales order's issues are priced at (the revenue they book):
+     * the line's net unit price, else (an event written before taxes) its unit price; a SKU on several
+     * lines gets their quantity-weighted average to six decimals, a SKU with an unpriced line none.
+     */
+    public static Map<String, BigDecimal> netUnitPrices(List<Lines.Taxed> lines) {
+        var quantities = new LinkedHashMap<String, BigDecimal>();
+        var amounts = new LinkedHashMap<String, BigDecimal>();
+        var unpriced = new HashSet<String>();
+        for (var line : lines) {
+            BigDecimal price = line.netUnitPrice() != null ? line.netUnitPrice() : line.unitPrice();
+            if (price == null || line.quantity() == null) {
+                unpriced.add(line.sku());
+                continue;
+            }
+            quantities.merge(line.sku(), line.quantity(), BigDecimal::add);
+            amounts.merge(line.sku(), line.quantity().multiply(price), BigDecimal::add);
+        }
+        var prices = new LinkedHashMap<String, BigDecimal>();
+        quantities.forEach((sku, quantity) -> {
+            if (!unpriced.contains(sku) && quantity.signum() > 0) {
+                prices.put(sku, amounts.get(sku).divide(quantity, 6, RoundingMode.HALF_UP));
+            }
+        });
+        return prices;
     }
 
     public static BigDecimal plain(BigDecimal value) {

@@ -86,7 +86,8 @@ public final class StockLedger {
             throw new StockLimitExceeded(key.sku(), key.warehouseCode(), "the stock value would be " + after.value()
                     + ", more than the largest value a stock row holds, " + StockLimits.MAX_VALUE);
         }
-        return append(tx, ctx, key, type, quantity, BigDecimal.ZERO, unitCost, after.value().subtract(before.value()), after);
+        return append(tx, ctx, key, type, quantity, BigDecimal.ZERO, unitCost, after.value().subtract(before.value()), after,
+                null);
     }
 
     /** Stock out of what is available (not reserved), at the average cost; empty when short. */
@@ -98,7 +99,7 @@ public final class StockLedger {
         if (updated == 0) {
             return Optional.empty();
         }
-        return Optional.of(outflow(tx, ctx, key, type, quantity.negate(), BigDecimal.ZERO));
+        return Optional.of(outflow(tx, ctx, key, type, quantity.negate(), BigDecimal.ZERO, null));
     }
 
     /** Promises available stock to a document; empty when short. */
@@ -109,7 +110,7 @@ public final class StockLedger {
         if (updated == 0) {
             return Optional.empty();
         }
-        return Optional.of(outflow(tx, ctx, key, MovementType.RESERVE, BigDecimal.ZERO, quantity));
+        return Optional.of(outflow(tx, ctx, key, MovementType.RESERVE, BigDecimal.ZERO, quantity, null));
     }
 
     /** One member's share of a batched reservation of a row, and the member's trace (null: the thread's). */
@@ -189,16 +190,20 @@ public final class StockLedger {
                 currentBalance(tx, ctx, key).averageCost(), BigDecimal.ZERO));
     }
 
-    /** Ships reserved stock: on-hand and reserved both down, at the average cost; empty when short. */
-    public Optional<Movement> issueReserved(Tx tx, MovementContext ctx, StockKey key, BigDecimal quantity)
-            throws SQLException {
+    /**
+     * Ships reserved stock: on-hand and reserved both down, at the average cost; empty when short.
+     * {@code netAmount}, the revenue the shipment books (null: unpriced), is kept on the ledger row
+     * for the sales reports.
+     */
+    public Optional<Movement> issueReserved(Tx tx, MovementContext ctx, StockKey key, BigDecimal quantity,
+                                            @Nullable BigDecimal netAmount) throws SQLException {
         int updated = tx.update("UPDATE stock SET on_hand = on_hand - ?, reserved = reserved - ?,"
                         + " version = version + 1, updated_at = ?" + WHERE_ROW + " AND reserved >= ? AND on_hand >= ?",
                 quantity, quantity, ctx.at(), ctx.tenant().value(), key.productId(), key.warehouseId(), quantity, quantity);
         if (updated == 0) {
             return Optional.empty();
         }
-        return Optional.of(outflow(tx, ctx, key, MovementType.ISSUE, quantity.negate(), quantity.negate()));
+        return Optional.of(outflow(tx, ctx, key, MovementType.ISSUE, quantity.negate(), quantity.negate(), netAmount));
     }
 
     /** What a failed take found: the available quantity now. */
@@ -226,31 +231,32 @@ public final class StockLedger {
      * check. Its value is the change of the row's value, as for every movement.
      */
     private Movement outflow(Tx tx, MovementContext ctx, StockKey key, MovementType type, BigDecimal onHandDelta,
-                             BigDecimal reservedDelta) throws SQLException {
+                             BigDecimal reservedDelta, @Nullable BigDecimal netAmount) throws SQLException {
         var balance = currentBalance(tx, ctx, key);
         BigDecimal valueBefore = Balance.value(balance.onHand().subtract(onHandDelta), balance.averageCost());
         var movement = append(tx, ctx, key, type, onHandDelta, reservedDelta, balance.averageCost(),
-                balance.value().subtract(valueBefore), balance);
+                balance.value().subtract(valueBefore), balance, netAmount);
         raiseLowStock(tx, ctx, key, balance);
         return movement;
     }
 
     private Movement append(Tx tx, MovementContext ctx, StockKey key, MovementType type, BigDecimal onHandDelta,
                             BigDecimal reservedDelta, BigDecimal unitCost, BigDecimal valueDelta) throws SQLException {
-        return append(tx, ctx, key, type, onHandDelta, reservedDelta, unitCost, valueDelta, currentBalance(tx, ctx, key));
+        return append(tx, ctx, key, type, onHandDelta, reservedDelta, unitCost, valueDelta, currentBalance(tx, ctx, key),
+                null);
     }
 
     private Movement append(Tx tx, MovementContext ctx, StockKey key, MovementType type, BigDecimal onHandDelta,
-                            BigDecimal reservedDelta, BigDecimal unitCost, BigDecimal valueDelta, Balance after)
-            throws SQLException {
+                            BigDecimal reservedDelta, BigDecimal unitCost, BigDecimal valueDelta, Balance after,
+                            @Nullable BigDecimal netAmount) throws SQLException {
         long id = tx.insert("INSERT INTO stock_movements (tenant_id, product_id, warehouse_id, movement_type,"
                         + " on_hand_delta, reserved_delta, unit_cost, value_delta, on_hand_after, reserved_after,"
-                        + " average_cost_after, reason, reference_type, reference_number, event_id, created_by, created_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " average_cost_after, reason, reference_type, reference_number, event_id, created_by, created_at,"
+                        + " net_amount) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 ctx.tenant().value(), key.productId(), key.warehouseId(), type, onHandDelta, reservedDelta,
                 unitCost.setScale(6, RoundingMode.HALF_UP), valueDelta, after.onHand(), after.reserved(),
                 after.averageCost(), ctx.reason(), ctx.referenceType(), ctx.referenceNumber(), ctx.eventId(),
-                ctx.actor(), ctx.at());
+                ctx.actor(), ctx.at(), netAmount);
         metrics.stockMoved(tx, type);
         String cacheKey = CacheKeys.inventory(ctx.tenant().value(), key.sku());
         tx.afterCommit(() -> cache.invalidate(cacheKey));

@@ -64,6 +64,7 @@ public final class OrderReservations {
             return outbox.event(ctx, reserved);
         }
         var wanted = OrderLines.merge(lines);
+        var prices = OrderLines.netUnitPrices(order.lines());
         var sortedKeys = new ArrayList<StockKey>();
         for (String sku : wanted.keySet()) {
             sortedKeys.add(keys.resolve(tx, tenant, sku, order.warehouseCode(), "sku", "warehouseCode"));
@@ -75,7 +76,7 @@ public final class OrderReservations {
             // and no longer. A shortage undoes all of it with the savepoint.
             return tx.attempt(t -> {
                 for (StockKey key : sortedKeys) {
-                    reservations.add(t, ctx, key, wanted.get(key.sku()));
+                    reservations.add(t, ctx, key, wanted.get(key.sku()), prices.get(key.sku()));
                 }
                 PsiEvent answer = outbox.emit(t, ctx, reserved);
                 var shortages = new ArrayList<Shortage>();
@@ -114,7 +115,8 @@ public final class OrderReservations {
      * for an order (its answer, a low-stock event it causes) is in that order's own trace.
      */
     public void reserveAll(Tx tx, List<Request> requests) throws SQLException {
-        record Member(Request request, MovementContext ctx, Map<String, BigDecimal> wanted, List<StockKey> keys) {
+        record Member(Request request, MovementContext ctx, Map<String, BigDecimal> wanted,
+                      Map<String, BigDecimal> prices, List<StockKey> keys) {
         }
         var members = new ArrayList<Member>(requests.size());
         var resolved = new HashMap<String, StockKey>();
@@ -132,7 +134,7 @@ public final class OrderReservations {
                 memberKeys.add(key);
             }
             members.add(new Member(request, context(request.tenant(), order.orderNumber(), request.eventId()), wanted,
-                    memberKeys));
+                    OrderLines.netUnitPrices(order.lines()), memberKeys));
         }
         try {
             tx.attempt(t -> {
@@ -144,7 +146,7 @@ public final class OrderReservations {
                     }
                     for (StockKey key : m.keys()) {
                         BigDecimal quantity = m.wanted().get(key.sku());
-                        reservations.add(t, m.ctx(), key, quantity);
+                        reservations.add(t, m.ctx(), key, quantity, m.prices().get(key.sku()));
                         rows.computeIfAbsent(key, k -> new ArrayList<>())
                                 .add(new StockLedger.Share(m.ctx(), quantity, m.request().trace()));
                     }
@@ -222,7 +224,8 @@ public final class OrderReservations {
         for (var reservation : ordered) {
             BigDecimal quantity = wanted.get(reservation.key().sku());
             reservations.issued(tx, reservation, quantity, ctx.at());
-            var movement = ledger.issueReserved(tx, ctx, reservation.key(), quantity).orElseThrow(() ->
+            var movement = ledger.issueReserved(tx, ctx, reservation.key(), quantity, reservation.netAmount(quantity))
+                    .orElseThrow(() ->
                     new IllegalStateException("reserved stock of " + shipment.orderNumber() + " is missing"));
             issued.add(new Lines.Priced(reservation.key().sku(), plain(quantity), plain(movement.unitCost())));
         }

@@ -4,8 +4,10 @@ import dev.psi.kernel.db.Tx;
 import dev.psi.kernel.tenant.TenantId;
 import dev.psi.stock.domain.StockKey;
 import dev.psi.stock.ledger.MovementContext;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
@@ -17,7 +19,13 @@ import java.util.Map;
 final class Reservations {
 
     /** A reservation an order still holds. */
-    record Held(long id, StockKey key, BigDecimal quantity) {
+    record Held(long id, StockKey key, BigDecimal quantity, @Nullable BigDecimal netUnitPrice) {
+
+        /** What issuing {@code issued} of it books as revenue: quantity x net unit price, to the cent (null: unpriced). */
+        @Nullable
+        BigDecimal netAmount(BigDecimal issued) {
+            return netUnitPrice == null ? null : issued.multiply(netUnitPrice).setScale(2, RoundingMode.HALF_UP);
+        }
     }
 
     boolean exists(Tx tx, TenantId tenant, String documentType, String documentNumber) throws SQLException {
@@ -25,11 +33,13 @@ final class Reservations {
                 + " AND document_number = ?", tenant.value(), documentType, documentNumber) > 0;
     }
 
-    void add(Tx tx, MovementContext ctx, StockKey key, BigDecimal quantity) throws SQLException {
+    /** Holds {@code quantity} for the document; {@code netUnitPrice} prices its issues (null: unpriced). */
+    void add(Tx tx, MovementContext ctx, StockKey key, BigDecimal quantity, @Nullable BigDecimal netUnitPrice)
+            throws SQLException {
         tx.update("INSERT INTO stock_reservations (tenant_id, document_type, document_number, product_id, warehouse_id,"
-                        + " quantity, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " quantity, net_unit_price, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 ctx.tenant().value(), ctx.referenceType(), ctx.referenceNumber(), key.productId(), key.warehouseId(),
-                quantity, ctx.at(), ctx.at());
+                quantity, netUnitPrice, ctx.at(), ctx.at());
     }
 
     /**
@@ -43,7 +53,8 @@ final class Reservations {
                 r -> Map.entry(r.longValue("id"), r.decimal("quantity")), tenant.value(), documentType, documentNumber)) {
             locked.put(row.getKey(), row.getValue());
         }
-        return tx.list("SELECT r.id, r.product_id, r.warehouse_id, p.sku, w.code, p.reorder_point, p.purchase_price"
+        return tx.list("SELECT r.id, r.product_id, r.warehouse_id, r.net_unit_price, p.sku, w.code, p.reorder_point,"
+                        + " p.purchase_price"
                         + " FROM stock_reservations r JOIN products p ON p.id = r.product_id"
                         + " JOIN warehouses w ON w.id = r.warehouse_id"
                         + " WHERE r.tenant_id = ? AND r.document_type = ? AND r.document_number = ?"
@@ -51,7 +62,7 @@ final class Reservations {
                         row -> new Held(row.longValue("id"),
                                 new StockKey(row.longValue("product_id"), row.longValue("warehouse_id"), row.string("sku"),
                                         row.string("code"), row.decimal("reorder_point"), row.decimal("purchase_price")),
-                                locked.getOrDefault(row.longValue("id"), BigDecimal.ZERO)),
+                                locked.getOrDefault(row.longValue("id"), BigDecimal.ZERO), row.decimal("net_unit_price")),
                         tenant.value(), documentType, documentNumber)
                 .stream().filter(held -> held.quantity().signum() > 0).toList();
     }
