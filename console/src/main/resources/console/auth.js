@@ -18,6 +18,8 @@ export const PERMISSIONS = [
   ['GET', '/api/warehouses/**', 'every role'],
   ['GET', '/api/suppliers/**', 'every role'],
   ['GET', '/api/customers/**', 'every role'],
+  ['PUT', '/api/settings/tax', 'admin'],
+  ['GET', '/api/settings/**', 'every role'],
   ['POST', '/api/purchase-orders', 'admin, purchaser'],
   ['POST', '/api/purchase-orders/*/submit', 'admin, purchaser'],
   ['POST', '/api/purchase-orders/*/approve', 'admin'],

@@ -36,6 +36,8 @@ public final class Permissions {
             row("GET", "/api/warehouses/**", "read warehouses", EVERYONE),
             row("GET", "/api/suppliers/**", "read suppliers", EVERYONE),
             row("GET", "/api/customers/**", "read customers", EVERYONE),
+            row("PUT", "/api/settings/tax", "change the tenant's tax settings (default rate, prices with or without tax)", ADMIN),
+            row("GET", "/api/settings/**", "read the tenant's settings", EVERYONE),
             row("POST", "/api/purchase-orders", "create purchase orders", ADMIN, PURCHASER),
             row("POST", "/api/purchase-orders/*/submit", "submit draft purchase orders", ADMIN, PURCHASER),
             row("POST", "/api/purchase-orders/*/approve", "approve purchase orders above the approval threshold (not one's own)", ADMIN),

@@ -44,6 +44,8 @@ class RoutesTest {
         assertEquals(Optional.of("order-workflow"), route("POST", "/api/purchase-orders/PO-1/approve"));
         assertEquals(Optional.of("reports"), route("GET", "/api/reports/gross-profit"));
         assertEquals(Optional.of("finance"), route("POST", "/api/finance/receipts"));
+        assertEquals(Optional.of("catalog"), route("PUT", "/api/settings/tax"));
+        assertEquals(Optional.of("catalog"), route("GET", "/api/settings/tax"));
         assertEquals(Optional.of("finance"), route("GET", "/api/finance/customers/C001/statement"));
         // "/api/productsX" is not under "/api/products": it falls to the console's GET route, never to catalog.
         assertEquals(Optional.of("console"), route("GET", "/api/productsX"));
