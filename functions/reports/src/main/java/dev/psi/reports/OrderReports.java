@@ -13,9 +13,11 @@ import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.SQLException;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.StringJoiner;
 
 /**
  * Sales, purchases and gross profit, all from the stock ledger: a sale is counted when it is shipped
@@ -23,12 +25,18 @@ import java.util.Locale;
  * when it is received (RECEIPT) and taken back by a return to the supplier (RETURN_OUT). Revenue and
  * purchase amounts are net (after line and document discounts, without tax), rounded per movement to
  * the cent. An ISSUE carries its revenue on the ledger row ({@code net_amount}: stock-adjust priced
- * it at the order line's net unit price when it shipped), so that a year of sales is summed from the
- * report index alone; a movement without one (a return, a row from before that column) and every
- * purchase movement is priced by its order line (a line written without pricing: its unit price).
- * Each movement is costed at the value the ledger recorded on it (the moving average at that
- * moment), so partial shipments at different costs each keep their own. Reads the replica when
- * DATABASE_REPLICA_HOST names one: a report may lag the primary by the replica's delay.
+ * it at the order line's net unit price when it shipped); a movement without one (a return, a row
+ * from before that column) and every purchase movement is priced by its order line (a line written
+ * without pricing: its unit price). Each movement is costed at the value the ledger recorded on it
+ * (the moving average at that moment), so partial shipments at different costs each keep their own.
+ *
+ * <p>Sales and gross profit read the ended calendar months a period covers whole from their sums
+ * ({@link SalesRollups}) and only the other days from the ledger, so a year costs about what a month
+ * does. The figures are the same either way, but for one: {@code orders} of a product or warehouse
+ * is counted per month and summed, so an order that shipped one product in two calendar months counts
+ * once in each (per day, month and customer, per order and in the total, an order counts once).
+ * Reads the replica when DATABASE_REPLICA_HOST names one: a report may lag the primary by the
+ * replica's delay.
  */
 @Singleton
 final class OrderReports {
@@ -40,38 +48,46 @@ final class OrderReports {
     enum ProfitGroup { PRODUCT, ORDER }
 
     /**
-     * How rows are grouped: the key computed per movement (inner), then how the group's code and name
-     * are looked up once per group (outer, joined on {@code t.k}; {@code tenantJoin}: the join takes
-     * the tenant as one more parameter), not once per movement.
+     * How rows are grouped: the key computed per ledger movement ({@code inner}), the same key and figures
+     * read from the sums of ended months ({@code rollup}: its tenant and months are the parameters), then
+     * how the group's code and name are looked up once per group (outer, joined on {@code t.k};
+     * {@code tenantJoin}: the join takes the tenant as one more parameter), not once per movement.
      */
-    private record Grouping(String inner, String join, boolean tenantJoin, String key, String name) {
+    private record Grouping(String inner, String rollup, String join, boolean tenantJoin, String key, String name) {
 
-        static final Grouping DAY = new Grouping("DATE_FORMAT(m.created_at, '%Y-%m-%d')", "", false, "t.k", "NULL");
-        static final Grouping MONTH = new Grouping("DATE_FORMAT(m.created_at, '%Y-%m')", "", false, "t.k", "NULL");
+        static Grouping of(String inner, SalesRollups.Dimension dimension, String join, boolean tenantJoin,
+                           String key, String name) {
+            return new Grouping(inner, "SELECT " + dimension.column + " AS k, orders, quantity, revenue, cost"
+                    + SUMS + "'" + dimension.name() + "'", join, tenantJoin, key, name);
+        }
 
-        static Grouping byId(String inner, String table, String code) {
-            return new Grouping(inner, " JOIN " + table + " x ON x.id = t.k", false, "x." + code, "x.name");
+        static Grouping byId(String inner, SalesRollups.Dimension dimension, String table, String code) {
+            return of(inner, dimension, " JOIN " + table + " x ON x.id = t.k", false, "x." + code, "x.name");
         }
     }
 
-    private static final Grouping PRODUCT = Grouping.byId("m.product_id", "products", "sku");
-    private static final Grouping SALES_ORDER = new Grouping("m.reference_number",
+    private static final String SUMS = " FROM sales_rollups WHERE tenant_id = ? AND month >= ? AND month < ? AND dimension = ";
+
+    private static final Grouping DAY = Grouping.of(SalesRollups.Dimension.DAY.key, SalesRollups.Dimension.DAY,
+            "", false, "t.k", "NULL");
+    /** A month's orders are its distinct orders: the month's per-order sums, counted. */
+    private static final Grouping MONTH = new Grouping("DATE_FORMAT(m.created_at, '%Y-%m')",
+            "SELECT DATE_FORMAT(month, '%Y-%m') AS k, COUNT(*) AS orders, SUM(quantity) AS quantity,"
+                    + " SUM(revenue) AS revenue, SUM(cost) AS cost" + SUMS + "'ORDER' GROUP BY month",
+            "", false, "t.k", "NULL");
+    private static final Grouping PRODUCT = Grouping.byId(SalesRollups.Dimension.PRODUCT.key,
+            SalesRollups.Dimension.PRODUCT, "products", "sku");
+    private static final Grouping WAREHOUSE = Grouping.byId(SalesRollups.Dimension.WAREHOUSE.key,
+            SalesRollups.Dimension.WAREHOUSE, "warehouses", "code");
+    private static final Grouping SALES_ORDER = Grouping.of(SalesRollups.Dimension.ORDER.key,
+            SalesRollups.Dimension.ORDER,
             " JOIN sales_orders x ON x.tenant_id = ? AND x.number = t.k JOIN customers c ON c.id = x.customer_id",
             true, "x.number", "c.name");
-
-    /**
-     * The report index named: for a range that covers most of the ledger (a year) MariaDB otherwise
-     * takes the time index and reads every movement's row (3.5 s against 2.5 s over a million rows).
-     */
-    private static final String SALES = " FROM stock_movements m FORCE INDEX (ix_movements_report)"
-            + " WHERE m.tenant_id = ? AND m.movement_type IN ('ISSUE', 'RETURN_IN') AND m.reference_type = 'SALES_ORDER'"
-            + " AND m.created_at >= ? AND m.created_at < ?";
-    /** A movement's revenue: what the ledger row carries, else (evaluated only then) its order line's price. */
-    private static final String REVENUE = "COALESCE(m.net_amount, (SELECT ROUND(-m.on_hand_delta"
-            + " * COALESCE(l.net_unit_price, l.unit_price), 2) FROM sales_orders o JOIN sales_order_lines l ON l.order_id = o.id"
-            + " WHERE o.tenant_id = m.tenant_id AND o.number = m.reference_number AND l.product_id = m.product_id))";
-    private static final String SALES_FIGURES = "COUNT(DISTINCT m.reference_number) AS orders,"
-            + " SUM(-m.on_hand_delta) AS quantity, SUM(" + REVENUE + ") AS revenue, SUM(-m.value_delta) AS cost";
+    /** Purchases are few (a receipt per order line): they are summed from the ledger alone. */
+    private static final Grouping PURCHASED_PRODUCT = new Grouping("m.product_id", null,
+            " JOIN products x ON x.id = t.k", false, "x.sku", "x.name");
+    private static final Grouping SUPPLIER = new Grouping("o.supplier_id", null,
+            " JOIN suppliers x ON x.id = t.k", false, "x.code", "x.name");
 
     private static final String PURCHASES = " FROM stock_movements m"
             + " JOIN purchase_orders o ON o.tenant_id = m.tenant_id AND o.number = m.reference_number"
@@ -82,79 +98,111 @@ final class OrderReports {
             + " SUM(ROUND(m.on_hand_delta * COALESCE(l.net_unit_price, l.unit_price), 2)) AS amount";
 
     private final Database replica;
+    private final SalesRollups rollups;
 
-    OrderReports(@Named("replica") Database replica) {
+    OrderReports(@Named("replica") Database replica, SalesRollups rollups) {
         this.replica = replica;
+        this.rollups = rollups;
     }
 
     SalesSummary sales(TenantId tenant, ReportParams.Period period, SalesGroup group) {
-        Grouping grouping = switch (group) {
-            case DAY -> Grouping.DAY;
-            case MONTH -> Grouping.MONTH;
-            case PRODUCT -> PRODUCT;
-            case CUSTOMER -> null;
-            case WAREHOUSE -> Grouping.byId("m.warehouse_id", "warehouses", "code");
-        };
-        return replica.read(tx -> {
-            var rows = grouping == null ? byCustomer(tx, tenant, period)
-                    : grouped(tx, grouping, SALES_FIGURES, SALES, tenant, period, OrderReports::salesLine);
-            var total = total(tx, SALES_FIGURES, SALES, tenant, period, OrderReports::salesLine);
+        var split = rollups.split(period);
+        return rollups.source(tenant, split).read(tx -> {
+            var rows = switch (group) {
+                case DAY -> salesGrouped(tx, DAY, tenant, split, OrderReports::salesLine);
+                case MONTH -> salesGrouped(tx, MONTH, tenant, split, OrderReports::salesLine);
+                case PRODUCT -> salesGrouped(tx, PRODUCT, tenant, split, OrderReports::salesLine);
+                case CUSTOMER -> byCustomer(tx, tenant, split);
+                case WAREHOUSE -> salesGrouped(tx, WAREHOUSE, tenant, split, OrderReports::salesLine);
+            };
+            var total = salesTotal(tx, tenant, split, OrderReports::salesLine);
             return new SalesSummary(name(group), period.from(), period.to(), rows, total);
         });
     }
 
     PurchaseSummary purchases(TenantId tenant, ReportParams.Period period, PurchaseGroup group) {
-        Grouping grouping = group == PurchaseGroup.PRODUCT ? PRODUCT : Grouping.byId("o.supplier_id", "suppliers", "code");
+        Grouping grouping = group == PurchaseGroup.PRODUCT ? PURCHASED_PRODUCT : SUPPLIER;
+        Object[] params = {tenant.value(), period.from().atStartOfDay(), period.end().atStartOfDay()};
         return replica.read(tx -> {
-            var rows = grouped(tx, grouping, PURCHASE_FIGURES, PURCHASES, tenant, period, OrderReports::purchaseLine);
-            var total = total(tx, PURCHASE_FIGURES, PURCHASES, tenant, period, OrderReports::purchaseLine);
+            var rows = tx.list("SELECT " + grouping.key() + " AS group_key, " + grouping.name() + " AS group_name, t.*"
+                    + " FROM (SELECT " + grouping.inner() + " AS k, " + PURCHASE_FIGURES + PURCHASES
+                    + " GROUP BY " + grouping.inner() + ") t" + grouping.join() + " ORDER BY group_key",
+                    OrderReports::purchaseLine, params);
+            var total = tx.one("SELECT 'TOTAL' AS group_key, NULL AS group_name, " + PURCHASE_FIGURES + PURCHASES,
+                    OrderReports::purchaseLine, params).orElseThrow();
             return new PurchaseSummary(name(group), period.from(), period.to(), rows, total);
         });
     }
 
     GrossProfit grossProfit(TenantId tenant, ReportParams.Period period, ProfitGroup group) {
         Grouping grouping = group == ProfitGroup.ORDER ? SALES_ORDER : PRODUCT;
-        return replica.read(tx -> {
-            var rows = grouped(tx, grouping, SALES_FIGURES, SALES, tenant, period, OrderReports::profitLine);
-            var total = total(tx, SALES_FIGURES, SALES, tenant, period, OrderReports::profitLine);
+        var split = rollups.split(period);
+        return rollups.source(tenant, split).read(tx -> {
+            var rows = salesGrouped(tx, grouping, tenant, split, OrderReports::profitLine);
+            var total = salesTotal(tx, tenant, split, OrderReports::profitLine);
             return new GrossProfit(name(group), period.from(), period.to(), rows, total);
         });
     }
 
-    private static <T> List<T> grouped(Tx tx, Grouping grouping, String figures, String base, TenantId tenant,
-                                       ReportParams.Period period, Tx.RowMapper<T> mapper) throws SQLException {
-        String sql = "SELECT " + grouping.key() + " AS group_key, " + grouping.name() + " AS group_name, t.*"
-                + " FROM (SELECT " + grouping.inner() + " AS k, " + figures + base + " GROUP BY " + grouping.inner() + ") t"
-                + grouping.join() + " ORDER BY group_key";
-        Object[] period3 = {tenant.value(), period.from().atStartOfDay(), period.end().atStartOfDay()};
-        return tx.list(sql, mapper, grouping.tenantJoin() ? append(period3, tenant.value()) : period3);
+    /** SQL and its parameters. */
+    private record Query(String sql, List<Object> params) {
+
+        Object[] args(Object... more) {
+            var all = new ArrayList<>(params);
+            all.addAll(List.of(more));
+            return all.toArray();
+        }
     }
 
     /**
-     * Sales per customer: the movements summed per order from the index first, then each order (a few
-     * per customer and day, not one per movement) looked up once for its customer.
+     * The sales figures of the period per group key {@code k}, in parts to be summed: the ended months
+     * from their sums, the days around them from the ledger.
      */
-    private static List<SalesSummary.Line> byCustomer(Tx tx, TenantId tenant, ReportParams.Period period)
+    private static Query parts(Grouping grouping, TenantId tenant, SalesRollups.Split split) {
+        var sql = new StringJoiner(" UNION ALL ");
+        var params = new ArrayList<Object>();
+        if (split.hasMonths()) {
+            sql.add(grouping.rollup());
+            Collections.addAll(params, tenant.value(), split.firstMonth(), split.endMonth());
+        }
+        for (SalesRollups.Days days : split.ledger()) {
+            sql.add("SELECT " + grouping.inner() + " AS k, " + SalesRollups.FIGURES + SalesRollups.MOVEMENTS
+                    + " GROUP BY " + grouping.inner());
+            Collections.addAll(params, tenant.value(), days.from().atStartOfDay(), days.end().atStartOfDay());
+        }
+        return new Query("SELECT u.k, SUM(u.orders) AS orders, SUM(u.quantity) AS quantity, SUM(u.revenue) AS revenue,"
+                + " SUM(u.cost) AS cost FROM (" + sql + ") u GROUP BY u.k", params);
+    }
+
+    private static <T> List<T> salesGrouped(Tx tx, Grouping grouping, TenantId tenant, SalesRollups.Split split,
+                                            Tx.RowMapper<T> mapper) throws SQLException {
+        var parts = parts(grouping, tenant, split);
+        String sql = "SELECT " + grouping.key() + " AS group_key, " + grouping.name() + " AS group_name, t.*"
+                + " FROM (" + parts.sql() + ") t" + grouping.join() + " ORDER BY group_key";
+        return tx.list(sql, mapper, grouping.tenantJoin() ? parts.args(tenant.value()) : parts.args());
+    }
+
+    /**
+     * Sales per customer: the figures summed per order first (from the month sums and the ledger), then
+     * each order (a few per customer and day, not one per movement) looked up once for its customer.
+     */
+    private static List<SalesSummary.Line> byCustomer(Tx tx, TenantId tenant, SalesRollups.Split split)
             throws SQLException {
+        var perOrder = parts(SALES_ORDER, tenant, split);
         String sql = "SELECT c.code AS group_key, c.name AS group_name, COUNT(*) AS orders, SUM(t.quantity) AS quantity,"
-                + " SUM(t.revenue) AS revenue FROM (SELECT m.reference_number AS k, SUM(-m.on_hand_delta) AS quantity,"
-                + " SUM(" + REVENUE + ") AS revenue" + SALES + " GROUP BY m.reference_number) t"
+                + " SUM(t.revenue) AS revenue FROM (" + perOrder.sql() + ") t"
                 + " JOIN sales_orders o ON o.tenant_id = ? AND o.number = t.k JOIN customers c ON c.id = o.customer_id"
                 + " GROUP BY c.id, c.code, c.name ORDER BY group_key";
-        return tx.list(sql, OrderReports::salesLine, tenant.value(), period.from().atStartOfDay(),
-                period.end().atStartOfDay(), tenant.value());
+        return tx.list(sql, OrderReports::salesLine, perOrder.args(tenant.value()));
     }
 
-    private static Object[] append(Object[] params, Object last) {
-        Object[] all = Arrays.copyOf(params, params.length + 1);
-        all[params.length] = last;
-        return all;
-    }
-
-    private static <T> T total(Tx tx, String figures, String base, TenantId tenant, ReportParams.Period period,
-                               Tx.RowMapper<T> mapper) throws SQLException {
-        return tx.one("SELECT 'TOTAL' AS group_key, NULL AS group_name, " + figures + base, mapper,
-                tenant.value(), period.from().atStartOfDay(), period.end().atStartOfDay()).orElseThrow();
+    /** The period's total: every order counted once, from its figures summed per order. */
+    private static <T> T salesTotal(Tx tx, TenantId tenant, SalesRollups.Split split, Tx.RowMapper<T> mapper)
+            throws SQLException {
+        var perOrder = parts(SALES_ORDER, tenant, split);
+        return tx.one("SELECT 'TOTAL' AS group_key, NULL AS group_name, COUNT(*) AS orders, SUM(t.quantity) AS quantity,"
+                + " SUM(t.revenue) AS revenue, SUM(t.cost) AS cost FROM (" + perOrder.sql() + ") t",
+                mapper, perOrder.args()).orElseThrow();
     }
 
     private static SalesSummary.Line salesLine(Row row) throws SQLException {

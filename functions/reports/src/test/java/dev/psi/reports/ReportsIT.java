@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.psi.testing.Api;
 import dev.psi.testing.Fixtures;
+import dev.psi.testing.Rows;
 import dev.psi.testing.TenantTest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import java.math.BigDecimal;
@@ -193,10 +194,74 @@ class ReportsIT extends TenantTest {
         assertSales(customers, "rows.0", "C1", 1, "11", "99.00");
         assertEquals("Customer C1", customers.text("rows.0.name"));
         assertSales(customers, "rows.1", "C2", 1, "2", "11.00");
-        assertSales(warehouses, "rows.0", "WH1", 1, "11", "99.00");
+        // Per warehouse and product an order counts once per calendar month: SO-1 shipped A from WH1 in
+        // January and in February (per customer, month and day, and in the total, it counts once).
+        assertSales(warehouses, "rows.0", "WH1", 2, "11", "99.00");
         assertSales(warehouses, "rows.1", "WH2", 1, "2", "11.00");
-        assertSales(products, "rows.0", "A", 1, "11", "99.00");
+        assertSales(products, "rows.0", "A", 2, "11", "99.00");
         assertSales(products, "rows.1", "B", 1, "2", "11.00");
+    }
+
+    @Test
+    void shouldSumEndedMonthsOnceAndAddTheDaysAroundThemFromTheLedger() throws Exception {
+        // March 2026: 3 more of A shipped on SO-1 (cost at the average 5.25 of 9 left), seeded before any
+        // report. The period runs to 03-10: January and February are read from their sums, 03-01..03-10
+        // from the ledger; a second period starts mid-January (01-15..02-28: 01-15..01-31 from the ledger).
+        seedTheLedger("SO-1", "A", "WH1", "3", "2026-03-05T10:00:00Z");
+        var periods = List.of("from=2026-01-01&to=2026-03-10", "from=2026-01-15&to=2026-02-28");
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        var answers = new java.util.ArrayList<java.util.concurrent.Future<Api.Response>>();
+        for (int i = 0; i < 4; i++) { // reports racing to sum the same months
+            answers.add(pool.submit(() -> api.get("/api/reports/sales?from=2026-01-01&to=2026-03-10&groupBy=month")));
+        }
+        for (var answer : answers) {
+            assertEquals(200, answer.get().status(), answer.get().body());
+        }
+        pool.shutdown();
+        var months = answers.get(0).get();
+        var byProduct = api.get("/api/reports/gross-profit?" + periods.get(0) + "&groupBy=product");
+        var byCustomer = api.get("/api/reports/sales?" + periods.get(0) + "&groupBy=customer");
+        var fromMidJanuary = api.get("/api/reports/sales?" + periods.get(1) + "&groupBy=day");
+
+        // January and February summed once each, every dimension; March is not a whole ended month of either period.
+        assertEquals(List.of("2026-01-01", "2026-02-01"), Rows.column(
+                "SELECT CAST(month AS CHAR) FROM sales_rollup_months WHERE tenant_id = ? ORDER BY month", tenant));
+        assertEquals(List.of("DAY", "ORDER", "PRODUCT", "WAREHOUSE"), Rows.column(
+                "SELECT DISTINCT dimension FROM sales_rollups WHERE tenant_id = ? ORDER BY dimension", tenant));
+        assertSales(months, "rows.0", "2026-01", 2, "6", "47.00");
+        assertSales(months, "rows.1", "2026-02", 1, "7", "63.00");
+        assertSales(months, "rows.2", "2026-03", 1, "3", "27.00");
+        assertSales(months, "total", "TOTAL", 2, "16", "137.00");
+        // A: 99.00 + 3 x 9.00 = 126.00; cost 52.75 + 3 x 5.25 = 68.50; 57.50 / 126 = 45.63 %
+        assertLine(byProduct, "rows.0", "A", "14", "126.00", "68.50", "57.50", "45.63");
+        assertLine(byProduct, "total", "TOTAL", "16", "137.00", "74.50", "62.50", "45.62");
+        assertSales(byCustomer, "rows.0", "C1", 1, "14", "126.00");
+        // From 01-15: every shipment but none before it; SO-2's of 01-25 from the ledger, February's from its sums.
+        assertEquals(List.of("2026-01-15", "2026-01-25", "2026-02-03", "2026-02-10"),
+                fromMidJanuary.list("rows").stream().map(r -> ((Map<?, ?>) r).get("key")).toList());
+        assertSales(fromMidJanuary, "total", "TOTAL", 2, "13", "110.00");
+    }
+
+    private void seedTheLedger(String order, String sku, String warehouse, String quantity, String at) {
+        new LedgerSeed(tenant).out("ISSUE", "SALES_ORDER", order, sku, warehouse, quantity, at);
+    }
+
+    @Test
+    void shouldSumTheCurrentMonthFromTheLedgerAlways() {
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        seedTheLedger("SO-2", "B", "WH2", "1", java.time.Instant.now().minusSeconds(5).toString());
+
+        var first = api.get("/api/reports/sales?from=2026-01-01&to=" + today + "&groupBy=warehouse");
+        seedTheLedger("SO-2", "B", "WH2", "1", java.time.Instant.now().minusSeconds(1).toString());
+        var second = api.get("/api/reports/sales?from=2026-01-01&to=" + today + "&groupBy=warehouse");
+
+        // B at WH2: 2 x 5.50 in January, then 1 and 1 more now: the second report sees the second shipment.
+        assertSales(first, "rows.1", "WH2", 2, "3", "16.50");
+        assertSales(second, "rows.1", "WH2", 2, "4", "22.00");
+        assertSales(second, "total", "TOTAL", 2, "15", "121.00");
+        assertEquals(0, Rows.count("SELECT COUNT(*) AS n FROM sales_rollup_months WHERE tenant_id = ? AND month >= ?",
+                tenant, java.time.LocalDate.now(java.time.ZoneOffset.UTC).withDayOfMonth(1)));
     }
 
     @Test
