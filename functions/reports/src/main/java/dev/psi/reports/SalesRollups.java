@@ -3,6 +3,8 @@ package dev.psi.reports;
 import dev.psi.kernel.db.Database;
 import dev.psi.kernel.db.Tx;
 import dev.psi.kernel.tenant.TenantId;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
@@ -14,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,11 +100,16 @@ final class SalesRollups {
     private final Database primary;
     private final Database replica;
     private final Clock clock;
+    private final Timer summing;
 
-    SalesRollups(@Named("primary") Database primary, @Named("replica") Database replica, Clock clock) {
+    SalesRollups(@Named("primary") Database primary, @Named("replica") Database replica, Clock clock,
+                 MeterRegistry meters) {
         this.primary = primary;
         this.replica = replica;
         this.clock = clock;
+        this.summing = Timer.builder("psi.reports.month.sums")
+                .description("Summing an ended month's sales for the reports, once per tenant and month")
+                .register(meters);
     }
 
     /** Cuts the days {@code [from, end)} as of {@code now} (UTC, as the ledger's times are). */
@@ -162,6 +170,7 @@ final class SalesRollups {
             return true;
         });
         if (built) {
+            summing.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             LOG.info("summed the sales of {} in {} for the reports in {} ms", month.toString().substring(0, 7),
                     tenant.value(), (System.nanoTime() - started) / 1_000_000);
         }

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * What was shipped to customers in a period (net of their returns), grouped by day, month, product,
- * customer or warehouse: from the stock ledger's shipments, priced at each order line's unit price.
+ * customer or warehouse: from the stock ledger's shipments, at each order line's net unit price. {@code orders}:
+ * the distinct orders of the group; by product and by warehouse counted per calendar month and summed.
  */
 @Serdeable
 public record SalesSummary(String groupBy, LocalDate from, LocalDate to, List<Line> rows, Line total) {

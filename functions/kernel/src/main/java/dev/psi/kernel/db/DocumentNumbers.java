@@ -8,7 +8,8 @@ import java.time.ZoneOffset;
 /**
  * Document numbers such as {@code PO-2026-000001}: per tenant, kind and year, without gaps. The
  * counter row is incremented in the caller's transaction, so a rolled-back document gives its
- * number back, and concurrent documents of one kind queue on that row for the rest of it.
+ * number back, and concurrent documents of one kind queue on that row for the rest of it: take the
+ * number after every read and check of the transaction, right before the rows that carry it.
  */
 public final class DocumentNumbers {
 

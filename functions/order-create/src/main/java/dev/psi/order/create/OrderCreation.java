@@ -80,7 +80,6 @@ final class OrderCreation {
         var refs = References.resolve(tx, tenant, CatalogTable.SUPPLIERS, "supplierCode", request.supplierCode(),
                 request.warehouseCode(), request.lines());
         Instant now = clock.instant();
-        String number = DocumentNumbers.next(tx, tenant, "PO", now);
         var priced = price(tx, tenant, request.lines(), refs.products(), true,
                 new OrderPricing.DocumentDiscount(request.discountPercent(), request.discountAmount()));
         var lines = priced.lines();
@@ -89,6 +88,8 @@ final class OrderCreation {
         BigDecimal threshold = approvalThreshold.of(tx, tenant);
         boolean needsApproval = threshold != null && total.compareTo(threshold) > 0;
         String status = (needsApproval ? OrderStatus.Purchase.PENDING_APPROVAL : OrderStatus.Purchase.SUBMITTED).name();
+        // Every read is done: the tenant's counter row is held from here to the commit, and no longer.
+        String number = DocumentNumbers.next(tx, tenant, "PO", now);
         long id = tx.insert("INSERT INTO purchase_orders (tenant_id, number, supplier_id, warehouse_id, status,"
                         + " expected_date, note, total_amount, net_amount, tax_amount, discount_percent, discount_amount,"
                         + " prices_include_tax, created_by, submitted_by, created_at, updated_at)"
@@ -120,12 +121,13 @@ final class OrderCreation {
         var refs = References.resolve(tx, tenant, CatalogTable.CUSTOMERS, "customerCode", request.customerCode(),
                 request.warehouseCode(), request.lines());
         Instant now = clock.instant();
-        String number = DocumentNumbers.next(tx, tenant, "SO", now);
         var priced = price(tx, tenant, request.lines(), refs.products(), false,
                 new OrderPricing.DocumentDiscount(request.discountPercent(), request.discountAmount()));
         var lines = priced.lines();
         BigDecimal total = priced.totals().grossAmount();
         String status = OrderStatus.Sales.PLACED.name();
+        // Every read is done: the tenant's counter row is held from here to the commit, and no longer.
+        String number = DocumentNumbers.next(tx, tenant, "SO", now);
         long id = tx.insert("INSERT INTO sales_orders (tenant_id, number, customer_id, warehouse_id, status, note,"
                         + " total_amount, net_amount, tax_amount, discount_percent, discount_amount, prices_include_tax,"
                         + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
