@@ -56,20 +56,27 @@ public final class FallbackFont {
     }
 
     private final List<Path> candidates;
+    private final Path configured;
     private volatile Optional<Loaded> loaded;
 
     FallbackFont(List<Path> candidates) {
+        this(candidates, null);
+    }
+
+    private FallbackFont(List<Path> candidates, Path configured) {
         this.candidates = List.copyOf(candidates);
+        this.configured = configured;
     }
 
     /** The configured file (blank or null: none) first, then the well-known ones. */
     public static FallbackFont configured(String file) {
         var candidates = new ArrayList<Path>();
-        if (file != null && !file.isBlank()) {
-            candidates.add(Path.of(file.strip()));
+        Path configured = file == null || file.isBlank() ? null : Path.of(file.strip());
+        if (configured != null) {
+            candidates.add(configured);
         }
         candidates.addAll(WELL_KNOWN);
-        return new FallbackFont(candidates);
+        return new FallbackFont(candidates, configured);
     }
 
     /** Whether a candidate serves (which parses it, once). */
@@ -95,11 +102,16 @@ public final class FallbackFont {
     private Optional<Loaded> load() {
         for (Path file : candidates) {
             if (!Files.isRegularFile(file)) {
+                if (file.equals(configured)) {
+                    LOG.warn("PSI_DOCUMENT_FONT names {}, which is no file: trying the system fonts", file);
+                }
                 continue;
             }
             try {
+                long start = System.nanoTime();
                 var font = parse(file);
-                LOG.info("PDF documents embed {} ({}) for characters Helvetica cannot show", file, font.font().getName());
+                LOG.info("PDF documents embed {} ({}, read in {} ms) for characters Helvetica cannot show", file,
+                        font.font().getName(), (System.nanoTime() - start) / 1_000_000);
                 return Optional.of(font);
             } catch (IOException | RuntimeException e) {
                 LOG.warn("PDF documents cannot use the font {}: {}", file, e.toString());
