@@ -3,9 +3,11 @@ package dev.psi.order.workflow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.psi.contract.events.Lines;
 import dev.psi.contract.events.StockEvents;
+import dev.psi.order.workflow.documents.FallbackFont;
 import dev.psi.testing.Fixtures;
 import dev.psi.testing.Rows;
 import dev.psi.testing.TestTokens;
@@ -145,7 +147,54 @@ class PrintedDocumentsIT extends WorkflowTestBase {
         assertEquals(200, pdf.statusCode());
         String extracted = pdfText(pdf.body());
         assertTrue(extracted.contains(shipment) && extracted.contains(TENANT_NAME), extracted);
-        assertTrue(extracted.contains("??? screwdriver"), "Helvetica cannot show Chinese: replaced, " + extracted);
+        assertTrue(extracted.contains("<script>alert(1)</script>"), "printed as text: " + extracted);
+    }
+
+    /**
+     * Chinese names in an embedded subset of the fallback font. Needs a CJK font on the machine (Debian's
+     * fonts-wqy-microhei, which .ci/run installs): without one it skips, except under CI=true, where it fails.
+     * DocumentPdfTest covers the PDF without any such font.
+     */
+    @Test
+    void shouldPrintChineseTenantCustomerAndProductNamesInTheirOwnCharacters() throws IOException {
+        boolean fontHere = FallbackFont.configured(System.getenv("PSI_DOCUMENT_FONT")).isUsable();
+        assumeTrue(fontHere || "true".equalsIgnoreCase(System.getenv("CI")),
+                "no CJK font on this machine (apt-get install fonts-wqy-microhei)");
+        assertTrue(fontHere, "CI installs fonts-wqy-microhei (.ci/run)");
+        Rows.execute("UPDATE tenants SET name = '杭州茶业有限公司' WHERE id = ?", tenant);
+        Rows.execute("UPDATE customers SET name = '华东商贸有限公司', address = '上海市浦东新区 88号'"
+                + " WHERE tenant_id = ? AND code = 'CUS1'", tenant);
+        Rows.execute("UPDATE products SET name = '绿茶 500g', unit = '盒' WHERE tenant_id = ? AND sku = 'A'", tenant);
+        taxedOrder();
+        String shipment = ship("A", 2, "B", 1);
+
+        for (String document : List.of("delivery-note", "invoice")) {
+            String path = "/api/sales-orders/SO-D/shipments/" + shipment + "/" + document;
+            String page = text(get(path, "text/html"));
+            assertTrue(page.contains("杭州茶业有限公司") && page.contains("华东商贸有限公司") && page.contains("绿茶 500g"),
+                    page);
+            var pdf = get(path, "application/pdf");
+            assertEquals(200, pdf.statusCode());
+            String extracted = pdfText(pdf.body());
+            assertTrue(extracted.contains("杭州茶业有限公司"), "the tenant, bold: " + extracted);
+            assertTrue(extracted.contains("华东商贸有限公司 (CUS1)") && extracted.contains("上海市浦东新区 88号"),
+                    extracted);
+            assertTrue(extracted.contains("绿茶 500g") && extracted.contains("盒"), extracted);
+            assertFalse(extracted.contains("?"), "no character replaced: " + extracted);
+            try (var parsed = Loader.loadPDF(pdf.body())) {
+                var resources = parsed.getPage(0).getResources();
+                var embedded = new java.util.ArrayList<String>();
+                for (var name : resources.getFontNames()) {
+                    var font = resources.getFont(name);
+                    if (font.isEmbedded()) {
+                        embedded.add(font.getName());
+                    }
+                }
+                assertEquals(1, embedded.size(), "one embedded font: " + embedded);
+                assertTrue(embedded.get(0).matches("[A-Z]{6}\\+.+"), "a subset: " + embedded);
+            }
+            assertTrue(pdf.body().length < 100_000, "a subset, not a whole CJK font: " + pdf.body().length);
+        }
     }
 
     @Test

@@ -10,19 +10,21 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 
 /**
- * The PDF view of a {@link PrintedDocument} (Apache PDFBox): A4, Helvetica, the lines as a table that continues on
- * further pages. Helvetica is one of the standard fonts every PDF reader has, so nothing is embedded; it covers
- * Latin-1 (WinAnsi) only, and a character it cannot show (Chinese, say) is printed as '?' rather than failing the
- * document: the HTML view shows every character.
+ * The PDF view of a {@link PrintedDocument} (Apache PDFBox): A4, the lines as a table that continues on further
+ * pages. Text is set in Helvetica, one of the standard fonts every PDF reader has (nothing embedded); what Helvetica
+ * cannot show (it covers Latin-1 only: Chinese names, say) is set in the {@link FallbackFont}, embedded as a subset of
+ * the glyphs used, and a character neither has (or every such character, with no fallback font) is printed as '?'
+ * rather than failing the document. So a document without such characters embeds nothing and never reads the font.
  */
 final class DocumentPdf {
 
-    private static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     private static final float MARGIN = 40;
     private static final float SIZE = 8;
     private static final float LEADING = 12;
@@ -30,13 +32,14 @@ final class DocumentPdf {
     private DocumentPdf() {
     }
 
-    static byte[] render(PrintedDocument doc) {
+    static byte[] render(PrintedDocument doc, FallbackFont fallback) {
         try (var pdf = new PDDocument()) {
             var info = new PDDocumentInformation();
-            info.setTitle(printable(REGULAR, doc.title() + " " + doc.numbers().get(0).value()));
-            info.setAuthor(printable(REGULAR, doc.issuer()));
+            // The information dictionary takes any Unicode text (PDFBox writes UTF-16 where needed): no font involved.
+            info.setTitle(plain(doc.title() + " " + doc.numbers().get(0).value()));
+            info.setAuthor(plain(doc.issuer()));
             pdf.setDocumentInformation(info);
-            new Writer(pdf, doc).write();
+            new Writer(pdf, doc, new Fonts(pdf, fallback)).write();
             var out = new ByteArrayOutputStream();
             pdf.save(out);
             return out.toByteArray();
@@ -45,40 +48,109 @@ final class DocumentPdf {
         }
     }
 
-    /** {@code text} with every character the font cannot encode (and every control character) replaced. */
-    static String printable(PDType1Font font, String text) {
-        if (text == null) {
-            return "";
+    private static String plain(String text) {
+        return text == null ? "" : text.codePoints().map(cp -> Character.isISOControl(cp) ? ' ' : cp)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
+    /** A piece of text in one font. */
+    record Run(PDFont font, String text) {
+    }
+
+    /**
+     * One document's fonts: Helvetica (regular and bold) first, then the fallback font, loaded into the document the
+     * first time a character needs it. Bold text in the fallback font (which has no bold face) is drawn with a thin
+     * outline as well as filled.
+     */
+    static final class Fonts {
+
+        private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+        private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+        private final PDDocument pdf;
+        private final FallbackFont fallback;
+        private PDType0Font embedded;
+
+        Fonts(PDDocument pdf, FallbackFont fallback) {
+            this.pdf = pdf;
+            this.fallback = fallback;
         }
-        var out = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            if (Character.isISOControl(cp)) {
-                out.append(' ');
-                return;
+
+        /** {@code text} as runs, each character in the first font that has it; control characters become spaces. */
+        List<Run> runs(boolean strong, String text) throws IOException {
+            PDFont latin = strong ? bold : regular;
+            var runs = new ArrayList<Run>();
+            var run = new StringBuilder();
+            PDFont current = null;
+            for (int cp : (text == null ? "" : text).codePoints().toArray()) {
+                String s = Character.isISOControl(cp) ? " " : new String(Character.toChars(cp));
+                PDFont font = latin;
+                if (!encodes(latin, s)) {
+                    var other = fallback.font();
+                    if (other.isPresent() && other.get().covers(cp)) {
+                        font = embedded(other.get());
+                    } else {
+                        s = "?";
+                    }
+                }
+                if (font != current && !run.isEmpty()) {
+                    runs.add(new Run(current, run.toString()));
+                    run.setLength(0);
+                }
+                current = font;
+                run.append(s);
             }
-            String s = new String(Character.toChars(cp));
+            if (!run.isEmpty()) {
+                runs.add(new Run(current, run.toString()));
+            }
+            return runs;
+        }
+
+        static float width(List<Run> runs, float size) throws IOException {
+            float width = 0;
+            for (Run run : runs) {
+                width += run.font().getStringWidth(run.text()) / 1000 * size;
+            }
+            return width;
+        }
+
+        boolean isFallback(PDFont font) {
+            return font == embedded;
+        }
+
+        private PDType0Font embedded(FallbackFont.Loaded font) throws IOException {
+            if (embedded == null) {
+                embedded = PDType0Font.load(pdf, font.font(), true);
+            }
+            return embedded;
+        }
+
+        private static boolean encodes(PDFont font, String s) {
             try {
                 font.encode(s);
-                out.append(s);
+                return true;
             } catch (IllegalArgumentException | IOException e) {
-                out.append('?');
+                return false;
             }
-        });
-        return out.toString();
+        }
     }
 
     /** Writes the pages top-down, starting a new page when the next line would not fit. */
     private static final class Writer {
 
+        private static final boolean BOLD = true;
+        private static final boolean REGULAR = false;
+
         private final PDDocument pdf;
         private final PrintedDocument doc;
+        private final Fonts fonts;
         private final float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
         private PDPageContentStream page;
         private float y;
 
-        Writer(PDDocument pdf, PrintedDocument doc) {
+        Writer(PDDocument pdf, PrintedDocument doc, Fonts fonts) {
             this.pdf = pdf;
             this.doc = doc;
+            this.fonts = fonts;
         }
 
         void write() throws IOException {
@@ -122,14 +194,14 @@ final class DocumentPdf {
             for (var total : doc.totals()) {
                 ensureRoom();
                 text(BOLD, 9, MARGIN + width - 260, total.label());
-                right(BOLD, 9, MARGIN + width, total.value());
+                right(BOLD, 9, MARGIN + width, fonts.runs(BOLD, total.value()));
                 y -= LEADING;
             }
             y -= LEADING;
             for (String note : doc.notes()) {
-                for (String line : wrap(note, width)) {
+                for (List<Run> line : wrap(note, width)) {
                     ensureRoom();
-                    text(REGULAR, SIZE, MARGIN, line);
+                    show(REGULAR, SIZE, MARGIN, line);
                     y -= LEADING;
                 }
             }
@@ -152,14 +224,14 @@ final class DocumentPdf {
             page.stroke();
         }
 
-        private void cells(PDType1Font font, List<String> cells, float[] widths) throws IOException {
+        private void cells(boolean strong, List<String> cells, float[] widths) throws IOException {
             float x = MARGIN;
             for (int i = 0; i < cells.size(); i++) {
-                String cell = fit(font, printable(font, cells.get(i)), widths[i] - 4);
+                List<Run> cell = fit(strong, cells.get(i), widths[i] - 4);
                 if (doc.columns().get(i).numeric()) {
-                    right(font, SIZE, x + widths[i] - 2, cell);
+                    right(strong, SIZE, x + widths[i] - 2, cell);
                 } else {
-                    show(font, SIZE, x, cell);
+                    show(strong, SIZE, x, cell);
                 }
                 x += widths[i];
             }
@@ -183,49 +255,68 @@ final class DocumentPdf {
             y = PDRectangle.A4.getHeight() - MARGIN;
         }
 
-        private void text(PDType1Font font, float size, float x, String text) throws IOException {
-            show(font, size, x, printable(font, text));
+        private void text(boolean strong, float size, float x, String text) throws IOException {
+            show(strong, size, x, fonts.runs(strong, text));
         }
 
-        private void right(PDType1Font font, float size, float rightX, String text) throws IOException {
-            String printable = printable(font, text);
-            show(font, size, rightX - font.getStringWidth(printable) / 1000 * size, printable);
+        private void right(boolean strong, float size, float rightX, List<Run> runs) throws IOException {
+            show(strong, size, rightX - Fonts.width(runs, size), runs);
         }
 
-        private void show(PDType1Font font, float size, float x, String printable) throws IOException {
+        /** One text object: each run advances the pen by its own width, so the runs sit side by side. */
+        private void show(boolean strong, float size, float x, List<Run> runs) throws IOException {
             page.beginText();
-            page.setFont(font, size);
             page.newLineAtOffset(x, y);
-            page.showText(printable);
+            boolean outlined = false;
+            for (Run run : runs) {
+                page.setFont(run.font(), size);
+                boolean outline = strong && fonts.isFallback(run.font());
+                if (outline != outlined) {
+                    // A fake bold face: filled and stroked with a line of 1/30 em (the line width is reset below).
+                    page.setRenderingMode(outline ? RenderingMode.FILL_STROKE : RenderingMode.FILL);
+                    page.setLineWidth(outline ? size / 30 : 0.5f);
+                    outlined = outline;
+                }
+                page.showText(run.text());
+            }
+            if (outlined) {
+                page.setRenderingMode(RenderingMode.FILL);
+                page.setLineWidth(0.5f);
+            }
             page.endText();
         }
 
         /** The text cut to {@code max} points, ending in "..." when cut. */
-        private static String fit(PDType1Font font, String text, float max) throws IOException {
-            if (font.getStringWidth(text) / 1000 * SIZE <= max) {
-                return text;
+        private List<Run> fit(boolean strong, String text, float max) throws IOException {
+            List<Run> runs = fonts.runs(strong, text);
+            if (Fonts.width(runs, SIZE) <= max) {
+                return runs;
             }
-            String cut = text;
-            while (!cut.isEmpty() && font.getStringWidth(cut + "...") / 1000 * SIZE > max) {
-                cut = cut.substring(0, cut.length() - 1);
+            int[] cps = text.codePoints().toArray();
+            for (int n = cps.length - 1; n >= 0; n--) {
+                runs = fonts.runs(strong, new String(cps, 0, n) + "...");
+                if (Fonts.width(runs, SIZE) <= max) {
+                    return runs;
+                }
             }
-            return cut + "...";
+            return runs;
         }
 
-        private static List<String> wrap(String text, float max) throws IOException {
-            var lines = new ArrayList<String>();
-            var line = new StringBuilder();
-            for (String word : printable(REGULAR, text).split(" ")) {
+        /** The text as lines no wider than {@code max}, broken at spaces (a longer word keeps its own line). */
+        private List<List<Run>> wrap(String text, float max) throws IOException {
+            var lines = new ArrayList<List<Run>>();
+            String line = "";
+            for (String word : text.split(" ")) {
                 String candidate = line.isEmpty() ? word : line + " " + word;
-                if (REGULAR.getStringWidth(candidate) / 1000 * SIZE > max && !line.isEmpty()) {
-                    lines.add(line.toString());
-                    line = new StringBuilder(word);
+                if (Fonts.width(fonts.runs(REGULAR, candidate), SIZE) > max && !line.isEmpty()) {
+                    lines.add(fonts.runs(REGULAR, line));
+                    line = word;
                 } else {
-                    line = new StringBuilder(candidate);
+                    line = candidate;
                 }
             }
             if (!line.isEmpty()) {
-                lines.add(line.toString());
+                lines.add(fonts.runs(REGULAR, line));
             }
             return lines;
         }

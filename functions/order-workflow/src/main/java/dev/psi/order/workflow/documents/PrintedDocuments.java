@@ -2,6 +2,7 @@ package dev.psi.order.workflow.documents;
 
 import dev.psi.kernel.tenant.TenantId;
 import dev.psi.order.workflow.store.DocumentReads;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 /**
@@ -29,9 +30,11 @@ public final class PrintedDocuments {
     }
 
     private final DocumentReads reads;
+    private final FallbackFont font;
 
-    PrintedDocuments(DocumentReads reads) {
+    PrintedDocuments(DocumentReads reads, @Value("${psi.documents.font:}") String font) {
         this.reads = reads;
+        this.font = FallbackFont.configured(font);
     }
 
     public Rendered deliveryNote(TenantId tenant, String order, String shipment, Format format) {
@@ -46,8 +49,8 @@ public final class PrintedDocuments {
         return render(DocumentBuilder.goodsReceivedNote(reads.receipt(tenant, order, receipt)), format);
     }
 
-    private static Rendered render(PrintedDocument doc, Format format) {
-        byte[] body = format == Format.PDF ? DocumentPdf.render(doc)
+    private Rendered render(PrintedDocument doc, Format format) {
+        byte[] body = format == Format.PDF ? DocumentPdf.render(doc, font)
                 : DocumentHtml.render(doc).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         return new Rendered(body, format.mediaType, doc.fileName().replaceAll("[^A-Za-z0-9._-]", "_") + "."
                 + format.extension);
