@@ -20,8 +20,9 @@ CREATE TABLE sales_rollup_months (
 --   DAY       group_code = the day (YYYY-MM-DD)
 --   PRODUCT   group_id   = products.id
 --   WAREHOUSE group_id   = warehouses.id
---   ORDER     group_code = sales_orders.number (one row per order and month: orders per month, per customer,
---             gross profit per order and the period's distinct orders all come from these rows)
+--   ORDER     group_code = sales_orders.number, group_id = its customer_id (0: no such order); one row per
+--             order and month, from which orders per month and per customer, gross profit per order and the
+--             period's distinct orders are counted
 -- orders: the distinct orders among the group's movements that month; quantity: shipped less returned;
 -- revenue: the sum of each movement's revenue rounded to the cent, as the reports sum it; cost: the value the
 -- ledger recorded (unrounded sum).

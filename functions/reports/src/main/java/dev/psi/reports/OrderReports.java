@@ -50,44 +50,36 @@ final class OrderReports {
     /**
      * How rows are grouped: the key computed per ledger movement ({@code inner}), the same key and figures
      * read from the sums of ended months ({@code rollup}: its tenant and months are the parameters), then
-     * how the group's code and name are looked up once per group (outer, joined on {@code t.k};
-     * {@code tenantJoin}: the join takes the tenant as one more parameter), not once per movement.
+     * how the group's code and name are looked up once per group (outer, joined on {@code t.k}), not once
+     * per movement.
      */
-    private record Grouping(String inner, String rollup, String join, boolean tenantJoin, String key, String name) {
+    private record Grouping(String inner, String rollup, String join, String key, String name) {
 
-        static Grouping of(String inner, SalesRollups.Dimension dimension, String join, boolean tenantJoin,
-                           String key, String name) {
-            return new Grouping(inner, "SELECT " + dimension.column + " AS k, orders, quantity, revenue, cost"
-                    + SUMS + "'" + dimension.name() + "'", join, tenantJoin, key, name);
+        static Grouping of(SalesRollups.Dimension dimension, String join, String key, String name) {
+            return new Grouping(dimension.key, "SELECT " + dimension.column + " AS k, orders, quantity, revenue, cost"
+                    + SUMS + "'" + dimension.name() + "'", join, key, name);
         }
 
-        static Grouping byId(String inner, SalesRollups.Dimension dimension, String table, String code) {
-            return of(inner, dimension, " JOIN " + table + " x ON x.id = t.k", false, "x." + code, "x.name");
+        static Grouping byId(SalesRollups.Dimension dimension, String table, String code) {
+            return of(dimension, " JOIN " + table + " x ON x.id = t.k", "x." + code, "x.name");
         }
     }
 
     private static final String SUMS = " FROM sales_rollups WHERE tenant_id = ? AND month >= ? AND month < ? AND dimension = ";
 
-    private static final Grouping DAY = Grouping.of(SalesRollups.Dimension.DAY.key, SalesRollups.Dimension.DAY,
-            "", false, "t.k", "NULL");
+    private static final Grouping DAY = Grouping.of(SalesRollups.Dimension.DAY, "", "t.k", "NULL");
     /** A month's orders are its distinct orders: the month's per-order sums, counted. */
     private static final Grouping MONTH = new Grouping("DATE_FORMAT(m.created_at, '%Y-%m')",
             "SELECT DATE_FORMAT(month, '%Y-%m') AS k, COUNT(*) AS orders, SUM(quantity) AS quantity,"
                     + " SUM(revenue) AS revenue, SUM(cost) AS cost" + SUMS + "'ORDER' GROUP BY month",
-            "", false, "t.k", "NULL");
-    private static final Grouping PRODUCT = Grouping.byId(SalesRollups.Dimension.PRODUCT.key,
-            SalesRollups.Dimension.PRODUCT, "products", "sku");
-    private static final Grouping WAREHOUSE = Grouping.byId(SalesRollups.Dimension.WAREHOUSE.key,
-            SalesRollups.Dimension.WAREHOUSE, "warehouses", "code");
-    private static final Grouping SALES_ORDER = Grouping.of(SalesRollups.Dimension.ORDER.key,
-            SalesRollups.Dimension.ORDER,
-            " JOIN sales_orders x ON x.tenant_id = ? AND x.number = t.k JOIN customers c ON c.id = x.customer_id",
-            true, "x.number", "c.name");
+            "", "t.k", "NULL");
+    private static final Grouping PRODUCT = Grouping.byId(SalesRollups.Dimension.PRODUCT, "products", "sku");
+    private static final Grouping WAREHOUSE = Grouping.byId(SalesRollups.Dimension.WAREHOUSE, "warehouses", "code");
     /** Purchases are few (a receipt per order line): they are summed from the ledger alone. */
     private static final Grouping PURCHASED_PRODUCT = new Grouping("m.product_id", null,
-            " JOIN products x ON x.id = t.k", false, "x.sku", "x.name");
+            " JOIN products x ON x.id = t.k", "x.sku", "x.name");
     private static final Grouping SUPPLIER = new Grouping("o.supplier_id", null,
-            " JOIN suppliers x ON x.id = t.k", false, "x.code", "x.name");
+            " JOIN suppliers x ON x.id = t.k", "x.code", "x.name");
 
     private static final String PURCHASES = " FROM stock_movements m"
             + " JOIN purchase_orders o ON o.tenant_id = m.tenant_id AND o.number = m.reference_number"
@@ -135,10 +127,10 @@ final class OrderReports {
     }
 
     GrossProfit grossProfit(TenantId tenant, ReportParams.Period period, ProfitGroup group) {
-        Grouping grouping = group == ProfitGroup.ORDER ? SALES_ORDER : PRODUCT;
         var split = rollups.split(period);
         return rollups.source(tenant, split).read(tx -> {
-            var rows = salesGrouped(tx, grouping, tenant, split, OrderReports::profitLine);
+            var rows = group == ProfitGroup.ORDER ? profitByOrder(tx, tenant, split)
+                    : salesGrouped(tx, PRODUCT, tenant, split, OrderReports::profitLine);
             var total = salesTotal(tx, tenant, split, OrderReports::profitLine);
             return new GrossProfit(name(group), period.from(), period.to(), rows, total);
         });
@@ -179,30 +171,53 @@ final class OrderReports {
         var parts = parts(grouping, tenant, split);
         String sql = "SELECT " + grouping.key() + " AS group_key, " + grouping.name() + " AS group_name, t.*"
                 + " FROM (" + parts.sql() + ") t" + grouping.join() + " ORDER BY group_key";
-        return tx.list(sql, mapper, grouping.tenantJoin() ? parts.args(tenant.value()) : parts.args());
+        return tx.list(sql, mapper, parts.args());
     }
 
     /**
-     * Sales per customer: the figures summed per order first (from the month sums and the ledger), then
-     * each order (a few per customer and day, not one per movement) looked up once for its customer.
+     * The period's figures per order ({@code k}: its number; {@code customer}: its customer's id), in parts
+     * to be summed: an order that shipped in two months has a part in each.
      */
-    private static List<SalesSummary.Line> byCustomer(Tx tx, TenantId tenant, SalesRollups.Split split)
-            throws SQLException {
-        var perOrder = parts(SALES_ORDER, tenant, split);
-        String sql = "SELECT c.code AS group_key, c.name AS group_name, COUNT(*) AS orders, SUM(t.quantity) AS quantity,"
-                + " SUM(t.revenue) AS revenue FROM (" + perOrder.sql() + ") t"
-                + " JOIN sales_orders o ON o.tenant_id = ? AND o.number = t.k JOIN customers c ON c.id = o.customer_id"
-                + " GROUP BY c.id, c.code, c.name ORDER BY group_key";
-        return tx.list(sql, OrderReports::salesLine, perOrder.args(tenant.value()));
+    private static Query perOrder(TenantId tenant, SalesRollups.Split split) {
+        var sql = new StringJoiner(" UNION ALL ");
+        var params = new ArrayList<Object>();
+        if (split.hasMonths()) {
+            sql.add("SELECT group_code AS k, group_id AS customer, orders, quantity, revenue, cost" + SUMS + "'ORDER'");
+            Collections.addAll(params, tenant.value(), split.firstMonth(), split.endMonth());
+        }
+        for (SalesRollups.Days days : split.ledger()) {
+            sql.add(SalesRollups.PER_ORDER);
+            Collections.addAll(params, tenant.value(), days.from().atStartOfDay(), days.end().atStartOfDay(), tenant.value());
+        }
+        return new Query(sql.toString(), params);
     }
 
-    /** The period's total: every order counted once, from its figures summed per order. */
+    /** Sales per customer: each order counted once, with its customer from the per-order figures. */
+    private static List<SalesSummary.Line> byCustomer(Tx tx, TenantId tenant, SalesRollups.Split split)
+            throws SQLException {
+        var parts = perOrder(tenant, split);
+        return tx.list("SELECT c.code AS group_key, c.name AS group_name, COUNT(DISTINCT u.k) AS orders,"
+                + " SUM(u.quantity) AS quantity, SUM(u.revenue) AS revenue FROM (" + parts.sql() + ") u"
+                + " JOIN customers c ON c.id = u.customer GROUP BY c.id, c.code, c.name ORDER BY group_key",
+                OrderReports::salesLine, parts.args());
+    }
+
+    private static List<GrossProfit.Line> profitByOrder(Tx tx, TenantId tenant, SalesRollups.Split split)
+            throws SQLException {
+        var parts = perOrder(tenant, split);
+        return tx.list("SELECT t.k AS group_key, c.name AS group_name, t.* FROM (SELECT u.k, MAX(u.customer) AS customer,"
+                + " SUM(u.quantity) AS quantity, SUM(u.revenue) AS revenue, SUM(u.cost) AS cost FROM (" + parts.sql() + ") u"
+                + " GROUP BY u.k) t JOIN customers c ON c.id = t.customer ORDER BY group_key",
+                OrderReports::profitLine, parts.args());
+    }
+
+    /** The period's total: every order counted once. */
     private static <T> T salesTotal(Tx tx, TenantId tenant, SalesRollups.Split split, Tx.RowMapper<T> mapper)
             throws SQLException {
-        var perOrder = parts(SALES_ORDER, tenant, split);
-        return tx.one("SELECT 'TOTAL' AS group_key, NULL AS group_name, COUNT(*) AS orders, SUM(t.quantity) AS quantity,"
-                + " SUM(t.revenue) AS revenue, SUM(t.cost) AS cost FROM (" + perOrder.sql() + ") t",
-                mapper, perOrder.args()).orElseThrow();
+        var parts = perOrder(tenant, split);
+        return tx.one("SELECT 'TOTAL' AS group_key, NULL AS group_name, COUNT(DISTINCT u.k) AS orders,"
+                + " SUM(u.quantity) AS quantity, SUM(u.revenue) AS revenue, SUM(u.cost) AS cost FROM (" + parts.sql() + ") u",
+                mapper, parts.args()).orElseThrow();
     }
 
     private static SalesSummary.Line salesLine(Row row) throws SQLException {

@@ -58,7 +58,19 @@ final class SalesRollups {
     static final String FIGURES = "COUNT(DISTINCT m.reference_number) AS orders, SUM(-m.on_hand_delta) AS quantity,"
             + " COALESCE(SUM(" + REVENUE + "), 0) AS revenue, SUM(-m.value_delta) AS cost";
 
-    /** One dimension of the sums: what it groups the movements of a month by, into which column. */
+    /**
+     * The figures of each order among the movements of some days ({@code k}: its number; {@code customer}:
+     * its customer's id, 0 for a number no sales order has): the order looked up once, not per movement.
+     * Parameters: the tenant, the days' first and end instants, the tenant.
+     */
+    static final String PER_ORDER = "SELECT t.k, COALESCE(o.customer_id, 0) AS customer, t.orders, t.quantity,"
+            + " t.revenue, t.cost FROM (SELECT m.reference_number AS k, " + FIGURES + MOVEMENTS
+            + " GROUP BY m.reference_number) t LEFT JOIN sales_orders o ON o.tenant_id = ? AND o.number = t.k";
+
+    /**
+     * One dimension of the sums: what it groups the movements of a month by, into which column. ORDER
+     * keeps the order's number and, in {@code group_id}, its customer.
+     */
     enum Dimension {
         DAY("DATE_FORMAT(m.created_at, '%Y-%m-%d')", "group_code"),
         PRODUCT("m.product_id", "group_id"),
@@ -177,6 +189,14 @@ final class SalesRollups {
     }
 
     private static void sum(Tx tx, TenantId tenant, LocalDate month, Dimension dimension) throws SQLException {
+        if (dimension == Dimension.ORDER) {
+            tx.update("INSERT INTO sales_rollups (tenant_id, dimension, month, group_code, group_id, orders, quantity,"
+                            + " revenue, cost) SELECT ?, ?, ?, p.k, p.customer, p.orders, p.quantity, p.revenue, p.cost"
+                            + " FROM (" + PER_ORDER + ") p",
+                    tenant.value(), dimension.name(), month, tenant.value(), month.atStartOfDay(),
+                    month.plusMonths(1).atStartOfDay(), tenant.value());
+            return;
+        }
         tx.update("INSERT INTO sales_rollups (tenant_id, dimension, month, " + dimension.column
                         + ", orders, quantity, revenue, cost) SELECT ?, ?, ?, " + dimension.key + ", " + FIGURES
                         + MOVEMENTS + " GROUP BY " + dimension.key,
