@@ -97,6 +97,14 @@ public final class ReportTimes {
             "/api/reports/slow-moving?asOf=2025-12-31&days=90",
             "/api/reports/sales?from=2025-01-01&to=2025-12-31&groupBy=product&format=csv");
 
+    /** The sales and gross-profit reports timed again with the month sums switched off: the ledger alone. */
+    static final List<String> SUMMED = List.of(
+            "/api/reports/sales?from=2025-01-01&to=2025-12-31&groupBy=day",
+            "/api/reports/sales?from=2025-01-01&to=2025-12-31&groupBy=product",
+            "/api/reports/sales?from=2025-01-01&to=2025-12-31&groupBy=customer",
+            "/api/reports/gross-profit?from=2025-01-01&to=2025-12-31&groupBy=product",
+            "/api/reports/gross-profit?from=2025-01-01&to=2025-12-31&groupBy=order");
+
     /** The reports timed again without the report indexes (a subset: each takes tens of seconds on a loaded box). */
     static final List<String> COMPARED = List.of(
             // (the sales and gross-profit reports name ix_movements_report: they cannot run without it)
@@ -120,18 +128,20 @@ public final class ReportTimes {
             exec("DELETE FROM sales_rollups WHERE tenant_id = ?", TENANT);
             exec("DELETE FROM sales_rollup_months WHERE tenant_id = ?", TENANT);
             int port = freePort();
-            function = start(port);
+            function = start(port, true);
             var with = time(port, REPORTS);
+            stop(function);
+            function = start(port, false);
+            var ledgerAlone = time(port, SUMMED);
             for (String index : REPORT_INDEXES) {
                 exec("ALTER TABLE stock_movements DROP INDEX " + index);
             }
             exec("ANALYZE TABLE stock_movements");
             var without = time(port, COMPARED);
-            write(ledgerRows, generation, load, with, without, seconds(started));
+            write(ledgerRows, generation, load, with, ledgerAlone, without, seconds(started));
         } finally {
             if (function != null) {
-                function.destroy();
-                function.waitFor();
+                stop(function);
             }
             if (!keep) {
                 Migrator.dropDatabase(db);
@@ -214,10 +224,17 @@ public final class ReportTimes {
 
     // ---------------------------------------------------------------- timing
 
-    private Process start(int port) throws Exception {
+    private static void stop(Process function) throws InterruptedException {
+        function.destroy();
+        function.waitFor();
+    }
+
+    /** The reports function on the generated database; {@code monthSums} false: it sums the ledger alone. */
+    private Process start(int port, boolean monthSums) throws Exception {
         Path jar = root.resolve("functions/reports/target/reports.jar");
         var builder = new ProcessBuilder("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-jar", jar.toString());
         builder.environment().put("PORT", String.valueOf(port));
+        builder.environment().put("PSI_REPORTS_MONTH_SUMS", String.valueOf(monthSums));
         builder.environment().put("DATABASE_NAME", db.name());
         builder.environment().put("DATABASE_HOST", db.host());
         builder.environment().put("DATABASE_PORT", String.valueOf(db.port()));
@@ -282,7 +299,7 @@ public final class ReportTimes {
     }
 
     private void write(long ledgerRows, double generation, String loadBefore, Map<String, double[]> with,
-                       Map<String, double[]> without, double total) throws IOException {
+                       Map<String, double[]> ledgerAlone, Map<String, double[]> without, double total) throws IOException {
         var md = new StringBuilder(BEGIN).append('\n');
         md.append("## Reports (issue 14)\n\n");
         md.append(String.format("Written by `bench/reports.sh` (`dev.psi.bench.ReportTimes`) on %s UTC: a database of its own with"
@@ -311,13 +328,16 @@ public final class ReportTimes {
                 + " period covers whole from its sums per day, product, warehouse and order (`sales_rollups`), which the first"
                 + " report that needs a month writes once (the database starts without them: the \"first request\" column of"
                 + " the first sales report is that summing of all twelve months of 2025), and sum only the days around them"
-                + " from the ledger (the 01-16..12-15 rows: two half months from the ledger, ten months from the sums).\n\n");
-        md.append("| report | rows | first request | with the indexes: min | median | max | without: median | × |\n"
-                + "|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " from the ledger (the 01-16..12-15 rows: two half months from the ledger, ten months from the sums). \"Ledger"
+                + " alone\": the same reports from a second reports JVM with `PSI_REPORTS_MONTH_SUMS=false`, right after.\n\n");
+        md.append("| report | rows | first request | min | median | max | ledger alone: median | × | without the indexes: median | × |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         with.forEach((report, w) -> {
+            double[] l = ledgerAlone.get(report);
             double[] o = without.get(report);
-            md.append(String.format("| `%s` | %.0f | %s | %.0f | %.0f | %.0f | %s | %s |%n", report.replace("/api/reports/", ""),
+            md.append(String.format("| `%s` | %.0f | %s | %.0f | %.0f | %.0f | %s | %s | %s | %s |%n", report.replace("/api/reports/", ""),
                     w[0], w[5] < 0 ? "–" : String.format("%.0f", w[5]), w[2], w[3], w[4],
+                    l == null ? "–" : String.format("%.0f", l[3]), l == null ? "–" : String.format("%.1f", l[3] / w[3]),
                     o == null ? "–" : String.format("%.0f", o[3]),
                     o == null ? "–" : String.format("%.2f", o[3] / w[3])));
         });

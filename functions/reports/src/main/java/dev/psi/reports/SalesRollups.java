@@ -5,6 +5,7 @@ import dev.psi.kernel.db.Tx;
 import dev.psi.kernel.tenant.TenantId;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.sql.SQLException;
@@ -109,13 +110,21 @@ final class SalesRollups {
         }
     }
 
+    private final boolean enabled;
     private final Database primary;
     private final Database replica;
     private final Clock clock;
     private final Timer summing;
 
+    /**
+     * @param enabled {@code psi.reports.month-sums} (PSI_REPORTS_MONTH_SUMS), true unless set false: then every
+     *                report sums the ledger alone, as it must while ledger rows are written into past months by
+     *                hand (a migration from another system; delete the tenant's rows of sales_rollup_months
+     *                afterwards, and those months are summed again)
+     */
     SalesRollups(@Named("primary") Database primary, @Named("replica") Database replica, Clock clock,
-                 MeterRegistry meters) {
+                 MeterRegistry meters, @Value("${psi.reports.month-sums:true}") boolean enabled) {
+        this.enabled = enabled;
         this.primary = primary;
         this.replica = replica;
         this.clock = clock;
@@ -144,7 +153,8 @@ final class SalesRollups {
     }
 
     Split split(ReportParams.Period period) {
-        return split(period.from(), period.end(), LocalDateTime.now(clock.withZone(ZoneOffset.UTC)));
+        return enabled ? split(period.from(), period.end(), LocalDateTime.now(clock.withZone(ZoneOffset.UTC)))
+                : new Split(period.from(), period.from(), List.of(new Days(period.from(), period.end())));
     }
 
     /**
@@ -176,6 +186,8 @@ final class SalesRollups {
                     tenant.value(), month, LocalDateTime.now(clock.withZone(ZoneOffset.UTC))) == 0) {
                 return false;
             }
+            // Sums left from before the month's mark was deleted (to have it summed again) go first.
+            tx.update("DELETE FROM sales_rollups WHERE tenant_id = ? AND month = ?", tenant.value(), month);
             for (Dimension dimension : Dimension.values()) {
                 sum(tx, tenant, month, dimension);
             }

@@ -248,6 +248,24 @@ class ReportsIT extends TenantTest {
     }
 
     @Test
+    void shouldSumAMonthAgainOnceItsMarkIsDeleted() {
+        var before = api.get("/api/reports/sales?" + JAN_FEB + "&groupBy=month");
+        // A row written by hand into February after it was summed (an import): the sums do not see it ...
+        seedTheLedger("SO-2", "B", "WH2", "1", "2026-02-20T10:00:00Z");
+        var stale = api.get("/api/reports/sales?" + JAN_FEB + "&groupBy=month");
+        // ... until February's mark is deleted: then the next report sums it again, in place of the old sums.
+        Rows.execute("DELETE FROM sales_rollup_months WHERE tenant_id = ? AND month = '2026-02-01'", tenant);
+        var again = api.get("/api/reports/sales?" + JAN_FEB + "&groupBy=month");
+
+        assertSales(before, "rows.1", "2026-02", 1, "7", "63.00");
+        assertSales(stale, "rows.1", "2026-02", 1, "7", "63.00");
+        assertSales(again, "rows.1", "2026-02", 2, "8", "68.50");
+        assertSales(again, "total", "TOTAL", 2, "14", "115.50");
+        assertEquals(1, Rows.count("SELECT COUNT(*) AS n FROM sales_rollups WHERE tenant_id = ? AND month = '2026-02-01'"
+                + " AND dimension = 'ORDER' AND group_code = 'SO-2'", tenant));
+    }
+
+    @Test
     void shouldSumTheCurrentMonthFromTheLedgerAlways() {
         String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
         seedTheLedger("SO-2", "B", "WH2", "1", java.time.Instant.now().minusSeconds(5).toString());
