@@ -560,6 +560,22 @@ class ConsoleBrowserIT {
         browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
     }
 
+    /** A sales clerk records receipts from customers, not payments to suppliers; the console holds back what the role may not do. */
+    @Test
+    void shouldLetASalesClerkRecordReceiptsButNotPayments() {
+        click(By.id("sign-out"));
+        signIn(token("sam", List.of("sales")), tenant);
+        browser.get(running.uri() + "finance?tab=receivables&partner=CUS1");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#fin-balance [data-card='balance']")));
+        assertTrue(browser.findElement(By.id("form-settle-submit")).isEnabled(), "sales may record receipts");
+        browser.get(running.uri() + "finance?tab=payables&partner=SUP1");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#fin-balance [data-card='balance']")));
+        WebElement pay = browser.findElement(By.id("form-settle-submit"));
+        assertTrue(!pay.isEnabled(), "but not payments");
+        assertEquals("admin, purchaser", pay.getAttribute("data-required-roles"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#fin-aging tr[data-key='TOTAL']"))); // sales reads payables
+    }
+
     /** What a shipped order left behind: its number, finance's invoice for it and that invoice's amount, the order's net. */
     private record Shipped(String order, String invoice, BigDecimal invoiceAmount, BigDecimal net) {
     }
