@@ -38,13 +38,12 @@ export function query(params) {
 /**
  * Calls {@code path}. Options: body (an object is sent as JSON, a string as text/csv), ifMatch,
  * idempotencyKey. Answers {status, data, etag}; throws ApiError for any error status, and
- * announces a 401 (the shell shows the sign-in screen on 'psi:auth'). A 403 is the caller's to show.
+ * announces a 401 (the shell shows the sign-in screen on 'psi:auth') unless {@code announce} is false.
+ * A 403 is the caller's to show.
  */
-export async function api(method, path, { body, ifMatch, idempotencyKey, contentType } = {}) {
-  const headers = { Accept: 'application/json, application/problem+json' };
+export async function api(method, path, { body, ifMatch, idempotencyKey, contentType, announce = true } = {}) {
   const token = bearer();
-  if (token) headers.Authorization = `Bearer ${token}`;
-  else if (settings().tenant) headers['X-Tenant-Id'] = settings().tenant;
+  const headers = identify({ Accept: 'application/json, application/problem+json' }, token);
   if (ifMatch) headers['If-Match'] = ifMatch;
   if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
   let payload;
@@ -62,23 +61,58 @@ export async function api(method, path, { body, ifMatch, idempotencyKey, content
     throw new ApiError(0, { title: 'network', detail: e.message, network: true });
   }
   const text = await response.text();
-  let data = null;
-  if (text) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = null;
-    }
+  const data = parse(text);
+  if (!response.ok) throw refused(response, data, text, announce ? token : null);
+  return { status: response.status, data, etag: response.headers.get('ETag') };
+}
+
+/** The bearer token, else (local mode) the tenant header. */
+function identify(headers, token) {
+  if (token) headers.Authorization = `Bearer ${token}`;
+  else if (settings().tenant) headers['X-Tenant-Id'] = settings().tenant;
+  return headers;
+}
+
+function parse(text) {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** The ApiError of an error answer; a 401 is announced as by {@link api} (token null: not announced). */
+function refused(response, data, text, token) {
+  const problem = data && typeof data === 'object' ? data : { title: response.statusText, detail: text.slice(0, 300) };
+  const error = new ApiError(response.status, problem);
+  if (response.status === 401 && token !== null) {
+    window.dispatchEvent(new CustomEvent('psi:auth', { detail: { error, token } }));
+  }
+  return error;
+}
+
+/**
+ * GETs a file (a CSV report, a printed document) with the same credentials as {@link api}: a plain link
+ * cannot send the bearer token, so the file is fetched and handed over as a Blob. Answers {blob, fileName}
+ * (the name from Content-Disposition, else {@code fallback}); throws ApiError as api() does.
+ */
+export async function download(path, fallback = 'download') {
+  const token = bearer();
+  const headers = identify({ Accept: '*/*' }, token);
+  let response;
+  try {
+    response = await fetch(path, { headers, cache: 'no-store' });
+  } catch (e) {
+    throw new ApiError(0, { title: 'network', detail: e.message, network: true });
   }
   if (!response.ok) {
-    const problem = data && typeof data === 'object' ? data : { title: response.statusText, detail: text.slice(0, 300) };
-    const error = new ApiError(response.status, problem);
-    if (response.status === 401) {
-      window.dispatchEvent(new CustomEvent('psi:auth', { detail: { error, token } }));
-    }
-    throw error;
+    const text = await response.text();
+    throw refused(response, parse(text), text, token);
   }
-  return { status: response.status, data, etag: response.headers.get('ETag') };
+  const disposition = response.headers.get('Content-Disposition') || '';
+  const named = /filename="?([^";]+)"?/i.exec(disposition);
+  return { blob: await response.blob(), fileName: named ? named[1] : fallback };
 }
 
 export const get = (path) => api('GET', path).then((r) => r.data);

@@ -10,6 +10,9 @@ import * as masterdata from './masterdata.js';
 import * as orders from './orders.js';
 import * as stock from './stock.js';
 import * as inventory from './inventory.js';
+import * as finance from './finance.js';
+import * as reports from './reports.js';
+import { taxSection } from './tax.js';
 
 const ROUTES = {
   '/': ['dashboard', (main, q) => dashboard.render(main, q)],
@@ -21,6 +24,8 @@ const ROUTES = {
   '/sales-orders': ['sales-orders', (main, q) => orders.render('sales', main, q)],
   '/stock': ['stock', (main, q) => stock.render(main, q)],
   '/inventory': ['inventory', (main, q) => inventory.render(main, q)],
+  '/finance': ['finance', (main, q) => finance.render(main, q)],
+  '/reports': ['reports', (main, q) => reports.render(main, q)],
 };
 
 let cleanup = null;
@@ -162,7 +167,7 @@ async function offerDevToken(section) {
   section.hidden = false;
 }
 
-/** Settings: currency and, while nobody is signed in with a token, the tenant of the API's local mode. */
+/** Settings: currency and, while nobody is signed in with a token, the tenant of the API's local mode; the tenant's tax settings. */
 export function openSettings() {
   const dialog = document.getElementById('settings');
   const s = settings();
@@ -187,7 +192,7 @@ export function openSettings() {
   });
   dialog.replaceChildren(
     h('div', { class: 'dialog-head' }, h('h2', { id: 'settings-title' }, t('settings.title'))),
-    h('div', { class: 'dialog-body' }, form));
+    h('div', { class: 'dialog-body' }, form, taxSection()));
   if (!dialog.open) dialog.showModal();
   (form.elements.tenant || form.elements.currency).focus();
 }

@@ -3,7 +3,7 @@
 // confirms, so the list polls while an order is in flight and shows the new status without a reload.
 import { api, get, query, uuid } from './api.js';
 import { t, money, num, dateTime, date } from './i18n.js';
-import { h, field, text, decimal, amount, showProblem, clearProblem, banner, notify, errorBox, table, pager, openDialog, statusBadge, busy, allowedFor, problemText } from './ui.js';
+import { h, field, text, decimal, amount, showProblem, clearProblem, banner, notify, errorBox, table, pager, openDialog, statusBadge, busy, allowedFor, problemText, fileLink } from './ui.js';
 import { keepQuery } from './nav.js';
 import { suggestions } from './lookups.js';
 import { linesEditor } from './lines.js';
@@ -12,6 +12,7 @@ const KINDS = {
   purchase: {
     path: '/api/purchase-orders', title: 'po.title', create: 'po.new', partner: 'supplierCode', partnerLabel: 'po.supplier',
     partners: 'suppliers', price: 'purchase', done: 'receivedQuantity', doneLabel: 'po.received',
+    movements: 'receipts', movementsLabel: 'doc.receipts', documents: [['goods-received-note', 'doc.grn']],
     statuses: ['SUBMITTED', 'PARTIALLY_RECEIVED', 'RECEIVED', 'CANCELLED'],
     pending: [],
     actions: [
@@ -23,6 +24,7 @@ const KINDS = {
   sales: {
     path: '/api/sales-orders', title: 'so.title', create: 'so.new', partner: 'customerCode', partnerLabel: 'so.customer',
     partners: 'customers', price: 'sale', done: 'shippedQuantity', doneLabel: 'so.shipped',
+    movements: 'shipments', movementsLabel: 'doc.shipments', documents: [['delivery-note', 'doc.deliveryNote'], ['invoice', 'doc.invoice']],
     statuses: ['PLACED', 'CONFIRMED', 'REJECTED', 'PARTIALLY_SHIPPED', 'SHIPPED', 'CANCELLING', 'CANCELLED'],
     pending: ['PLACED', 'CANCELLING'],
     actions: [
@@ -250,7 +252,8 @@ async function command(kindName, action, number, watch) {
 async function openDetails(kindName, number) {
   const kind = KINDS[kindName];
   try {
-    const order = await get(`${KINDS[kindName].path}/${encodeURIComponent(number)}`);
+    const base = `${kind.path}/${encodeURIComponent(number)}`;
+    const [order, movements] = await Promise.all([get(base), get(`${base}/${kind.movements}`).catch((error) => error)]);
     openDialog(`${number}`, h('div', {},
       h('p', {}, statusBadge(order.status), ' ', `${t(kind.partnerLabel)}: ${order[kind.partner]} · ${t('common.warehouse')}: ${order.warehouseCode}`,
         order.note ? ` · ${order.note}` : ''),
@@ -268,8 +271,25 @@ async function openDetails(kindName, number) {
         { label: t('common.status'), value: (c) => [c.from ? `${t(`status.${c.from}`)} → ` : '', t(`status.${c.to}`)] },
         { label: t('stock.reason'), value: (c) => c.reason ?? '' },
         { label: 'CloudEvent', value: (c) => c.eventType ?? '' },
-      ], order.history || [])));
+      ], order.history || []),
+      movements instanceof Error ? errorBox(movements) : movementsTable(kind, base, movements)));
   } catch (error) {
     notify(problemText(error), 'error');
   }
+}
+
+/** The order's confirmed shipments (receipts), each with links to its printed documents as PDF and HTML. */
+function movementsTable(kind, base, movements) {
+  return h('div', { id: 'order-movements' }, table(t(kind.movementsLabel), [
+    { label: t('order.number'), value: (m) => m.number, cls: 'nowrap' },
+    { label: t('inv.time'), value: (m) => dateTime(m.movedAt), cls: 'nowrap' },
+    { label: t('order.lines'), value: (m) => m.lines.map((l) => `${l.sku} × ${num(l.quantity)}`).join(', ') },
+    kind.movements === 'shipments' ? { label: t('doc.invoiceNumber'), value: (m) => m.invoiceNumber ?? t('doc.notBooked'), cls: 'invoice-number' } : null,
+    { label: t('doc.documents'), value: (m) => h('div', { class: 'documents' }, kind.documents.map(([doc, label]) => {
+      const path = `${base}/${kind.movements}/${encodeURIComponent(m.number)}/${doc}`;
+      return h('span', { class: 'nowrap' }, `${t(label)}: `,
+        fileLink('PDF', `${path}?format=pdf`, { 'data-doc': doc, 'data-format': 'pdf' }, `${m.number}-${doc}.pdf`), ' · ',
+        fileLink('HTML', `${path}?format=html`, { 'data-doc': doc, 'data-format': 'html' }, `${m.number}-${doc}.html`));
+    })) },
+  ].filter(Boolean), movements, { rowAttrs: (m) => ({ 'data-key': m.number }), empty: t(`doc.none.${kind.movements}`) }));
 }

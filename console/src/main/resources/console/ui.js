@@ -2,6 +2,7 @@
 // problem+json display, tables, paging, dialogs and notices.
 import { t } from './i18n.js';
 import { can, requiredRoles, session } from './auth.js';
+import { download } from './api.js';
 
 /** h('button', {class: 'x', onclick: f}, 'text', child, ...): an element; null children are skipped. */
 export function h(tag, attrs = {}, ...children) {
@@ -258,4 +259,33 @@ export function datalist(id, items) {
   list.replaceChildren(...items.map(([value, label]) => h('option', { value }, label)));
   if (!existing) document.body.append(list);
   return id;
+}
+
+/**
+ * A link to a file of the API (a CSV report, a printed document). Its address is the real one, but a click
+ * fetches it with the signed-in user's token (a plain link would carry none) and saves the answer under the
+ * server's file name; an error answer is shown as a notice. attrs: extra attributes (id, class, data-*).
+ */
+export function fileLink(label, path, attrs = {}, fallback = 'download') {
+  return h('a', { href: path, ...attrs, onclick: (event) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    saveFile(path, fallback);
+  } }, label);
+}
+
+export async function saveFile(path, fallback) {
+  try {
+    const { blob, fileName } = await download(path, fallback);
+    const url = URL.createObjectURL(blob);
+    const a = h('a', { href: url, download: fileName, hidden: true });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+    return fileName;
+  } catch (error) {
+    notify(problemText(error), 'error');
+    return null;
+  }
 }

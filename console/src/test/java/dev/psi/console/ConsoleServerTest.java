@@ -160,6 +160,29 @@ class ConsoleServerTest {
         assertEquals(documented, console, "auth.js PERMISSIONS = docs/security.md's permission table, in order");
     }
 
+    /** Every label exists in English and Chinese, and every t('...') key a module names has a label. */
+    @Test
+    void shouldLabelEveryKeyInBothLanguages() throws IOException {
+        Path dir = Path.of("src/main/resources/console");
+        String i18n = Files.readString(dir.resolve("i18n.js"));
+        var key = Pattern.compile("'([\\w.-]+)': '");
+        java.util.function.Function<String, Set<String>> keys = part -> key.matcher(part).results().map(m -> m.group(1))
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        Set<String> en = keys.apply(i18n.substring(i18n.indexOf("const en = {"), i18n.indexOf("const zh = {")));
+        Set<String> zh = keys.apply(i18n.substring(i18n.indexOf("const zh = {"), i18n.indexOf("export const DICTIONARIES")));
+        assertTrue(en.size() > 300, "the dictionary was read: " + en.size());
+        assertEquals(en, zh, "the same keys in English and Chinese");
+        var used = Pattern.compile("\\bt\\('([\\w.-]+)'");
+        try (var files = Files.list(dir)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".js")).toList()) {
+                var m = used.matcher(Files.readString(file));
+                while (m.find()) {
+                    assertTrue(en.contains(m.group(1)), file.getFileName() + " names the unlabelled key " + m.group(1));
+                }
+            }
+        }
+    }
+
     @Test
     void shouldChangeTheFingerprintWhenAnyAssetChanges() {
         assertTrue(console.assetVersion().matches("[0-9a-f]{12}"), console.assetVersion());

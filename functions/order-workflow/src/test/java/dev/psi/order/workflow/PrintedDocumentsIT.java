@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.psi.contract.events.Lines;
 import dev.psi.contract.events.StockEvents;
+import dev.psi.contract.order.OrderMovement;
 import dev.psi.order.workflow.documents.FallbackFont;
 import dev.psi.testing.Fixtures;
 import dev.psi.testing.Rows;
@@ -216,6 +217,51 @@ class PrintedDocumentsIT extends WorkflowTestBase {
     }
 
     @Test
+    void shouldListAnOrdersShipmentsAndReceiptsWithWhatEachMovedAndTheInvoiceBookedForIt() throws IOException {
+        taxedOrder();
+        String first = ship("A", 1, "B", 2);
+        String second = ship("A", 2);
+        Rows.execute("INSERT INTO finance_documents (tenant_id, number, side, kind, partner_code, order_number,"
+                + " source_document, source_event_id, document_date, amount, settled, created_at) VALUES"
+                + " (?, 'INV-2026-000077', 'RECEIVABLE', 'INVOICE', 'CUS1', 'SO-D', ?, ?, '2026-12-03', 28.79, 0, NOW())",
+                tenant, first, id());
+
+        var shipments = movements("/api/sales-orders/SO-D/shipments");
+        assertEquals(2, shipments.size(), shipments.toString());
+        var one = shipments.get(0);
+        assertEquals(List.of(first, "SHIPMENT", "WH1", "INV-2026-000077"),
+                java.util.Arrays.asList(one.number(), one.kind(), one.warehouseCode(), one.invoiceNumber()));
+        assertEquals(List.of("A", "B"), one.lines().stream().map(OrderMovement.Line::sku).toList());
+        assertEquals(0, BigDecimal.ONE.compareTo(one.lines().get(0).quantity()));
+        assertEquals(0, new BigDecimal("2").compareTo(one.lines().get(1).quantity()));
+        assertEquals(second, shipments.get(1).number());
+        assertEquals(null, shipments.get(1).invoiceNumber(), "no invoice booked for the second shipment yet");
+        assertEquals(0, new BigDecimal("2").compareTo(shipments.get(1).lines().get(0).quantity()));
+        assertFalse(shipments.get(1).movedAt().isBefore(one.movedAt()), "oldest first");
+
+        OrderSeed.purchaseOrder(tenant, "PO-L", "A", 10);
+        assertEquals(202, api.post("/api/purchase-orders/PO-L/receipts",
+                Map.of("lines", List.of(Map.of("sku", "A", "quantity", 4)))).status());
+        String receipt = lastNumber("PO-L", "psi.purchase-order.goods-received.v1", "receiptNumber");
+        assertEquals(List.of(), movements("/api/purchase-orders/PO-L/receipts"),
+                "a receipt stock-adjust has not confirmed is not listed");
+        deliver(new StockEvents.Received(id(), tenant, "PO-L", Instant.now(), "PO-L", receipt, "WH1",
+                List.of(new Lines.Priced("A", new BigDecimal("4"), BigDecimal.TEN))));
+        var receipts = movements("/api/purchase-orders/PO-L/receipts");
+        assertEquals(1, receipts.size(), receipts.toString());
+        assertEquals(List.of(receipt, "RECEIPT"), List.of(receipts.get(0).number(), receipts.get(0).kind()));
+        assertEquals(null, receipts.get(0).invoiceNumber());
+        assertEquals(0, new BigDecimal("4").compareTo(receipts.get(0).lines().get(0).quantity()));
+
+        var unknown = get("/api/sales-orders/SO-NOPE/shipments", "application/json");
+        assertEquals(404, unknown.statusCode(), text(unknown));
+        assertTrue(unknown.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertEquals(404, get("/api/purchase-orders/PO-NOPE/receipts", "application/json").statusCode());
+        assertEquals(404, get("/api/sales-orders/SO-D/shipments", "application/json", Fixtures.newTenant()).statusCode(),
+                "another tenant sees no such order");
+    }
+
+    @Test
     void shouldAnswerUnknownDocumentsFormatsAndOtherTenantsWithProblems() throws IOException {
         taxedOrder();
         String shipment = ship("A", 1);
@@ -241,6 +287,12 @@ class PrintedDocumentsIT extends WorkflowTestBase {
         assertEquals(404, get("/api/sales-orders/SO-D/shipments/" + shipment + "/delivery-note?format=pdf", null,
                 Fixtures.newTenant()).statusCode());
         assertEquals(200, get(path, null).statusCode(), "the tenant's own token does");
+    }
+
+    private List<OrderMovement> movements(String path) {
+        var response = api.get(path);
+        assertEquals(200, response.status(), response.body());
+        return response.read(io.micronaut.core.type.Argument.listOf(OrderMovement.class));
     }
 
     private HttpResponse<byte[]> get(String path, String accept) throws IOException {

@@ -1,5 +1,6 @@
 package dev.psi.order.workflow.api;
 
+import dev.psi.contract.order.OrderMovement;
 import dev.psi.contract.problem.ProblemType;
 import dev.psi.kernel.tenant.FromCredentials;
 import dev.psi.kernel.tenant.TenantId;
@@ -7,6 +8,8 @@ import dev.psi.kernel.web.ProblemException;
 import dev.psi.kernel.web.ProblemResponses;
 import dev.psi.order.workflow.documents.PrintedDocuments;
 import dev.psi.order.workflow.documents.PrintedDocuments.Format;
+import dev.psi.order.workflow.domain.Kind;
+import dev.psi.order.workflow.store.DocumentReads;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -21,10 +24,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * Printable documents: a delivery note and a sales invoice per shipment, a goods-received note per receipt, as
+ * The shipments and receipts of an order, and their printable documents: a delivery note and a sales invoice per shipment, a goods-received note per receipt, as
  * HTML or PDF. The format is {@code ?format=html|pdf} when given, else the first of the Accept header's types
  * (by quality) that is text/html or application/pdf (a wildcard takes HTML); none of them is a 406.
  */
@@ -38,9 +42,27 @@ class DocumentController {
             + " application/pdf; a browser's Accept and */* get HTML); 406 when Accept names neither.";
 
     private final PrintedDocuments documents;
+    private final DocumentReads reads;
 
-    DocumentController(PrintedDocuments documents) {
+    DocumentController(PrintedDocuments documents, DocumentReads reads) {
         this.documents = documents;
+        this.reads = reads;
+    }
+
+    @Operation(summary = "The shipments of a sales order, oldest first", description = "Each confirmed shipment's number"
+            + " (which names its delivery note and invoice), when it left, what each line shipped, and finance's invoice"
+            + " number once booked. 404 for an unknown order.")
+    @Get("/sales-orders/{number}/shipments")
+    List<OrderMovement> shipments(@FromCredentials TenantId tenant, String number) {
+        return reads.movements(tenant, Kind.SALES, number);
+    }
+
+    @Operation(summary = "The goods receipts of a purchase order, oldest first", description = "Each confirmed receipt's"
+            + " number (which names its goods-received note), when it arrived and what each line received. 404 for an"
+            + " unknown order.")
+    @Get("/purchase-orders/{number}/receipts")
+    List<OrderMovement> receipts(@FromCredentials TenantId tenant, String number) {
+        return reads.movements(tenant, Kind.PURCHASE, number);
     }
 
     @Operation(summary = "The delivery note of a shipment (HTML or PDF)", description = "Order, shipment and"

@@ -1,5 +1,6 @@
 package dev.psi.order.workflow.store;
 
+import dev.psi.contract.order.OrderMovement;
 import dev.psi.kernel.db.Database;
 import dev.psi.kernel.db.Tx;
 import dev.psi.kernel.tenant.TenantId;
@@ -9,6 +10,9 @@ import jakarta.inject.Singleton;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,6 +35,42 @@ public final class DocumentReads {
 
     public DocumentFacts receipt(TenantId tenant, String orderNumber, String receipt) {
         return database.read(tx -> facts(tx, tenant, Kind.PURCHASE, orderNumber, receipt));
+    }
+
+    /**
+     * The confirmed shipments (sales) or goods receipts (purchase) of an order, oldest first, with what each line
+     * moved and, for a shipment, finance's invoice number; 404 when the tenant has no such order.
+     */
+    public List<OrderMovement> movements(TenantId tenant, Kind kind, String orderNumber) {
+        return database.read(tx -> {
+            boolean sales = kind == Kind.SALES;
+            String orders = sales ? "sales_orders" : "purchase_orders";
+            String lines = sales ? "sales_order_lines" : "purchase_order_lines";
+            long orderId = tx.one("SELECT id FROM " + orders + " WHERE tenant_id = ? AND number = ?",
+                            row -> row.longValue("id"), tenant.value(), orderNumber)
+                    .orElseThrow(() -> ProblemException.notFound(kind.what(), orderNumber));
+            var moved = new LinkedHashMap<Long, List<OrderMovement.Line>>();
+            tx.list("SELECT ml.movement_id, l.line_no, p.sku, ml.quantity FROM order_movements m"
+                            + " JOIN order_movement_lines ml ON ml.movement_id = m.id"
+                            + " JOIN " + lines + " l ON l.order_id = ? AND l.line_no = ml.line_no"
+                            + " JOIN products p ON p.id = l.product_id"
+                            + " WHERE m.tenant_id = ? AND m.order_kind = ? AND m.order_number = ? ORDER BY ml.movement_id, l.line_no",
+                    row -> moved.computeIfAbsent(row.longValue("movement_id"), id -> new ArrayList<>())
+                            .add(new OrderMovement.Line(row.intValue("line_no"), row.string("sku"), row.decimal("quantity"))),
+                    orderId, tenant.value(), kind, orderNumber);
+            // A shipment's invoice: finance books one per shipment (source_document = the shipment number).
+            String invoice = sales
+                    ? "(SELECT MIN(d.number) FROM finance_documents d WHERE d.tenant_id = m.tenant_id AND d.kind = 'INVOICE'"
+                            + " AND d.order_number = m.order_number AND d.source_document = m.number)"
+                    : "NULL";
+            return tx.list("SELECT m.id, m.number, m.movement_kind, m.warehouse_code, m.moved_at, " + invoice
+                            + " AS invoice_number FROM order_movements m WHERE m.tenant_id = ? AND m.order_kind = ?"
+                            + " AND m.order_number = ? ORDER BY m.moved_at, m.id",
+                    row -> new OrderMovement(row.string("number"), row.string("movement_kind"), row.string("warehouse_code"),
+                            row.instant("moved_at"), row.string("invoice_number"),
+                            List.copyOf(moved.getOrDefault(row.longValue("id"), List.of()))),
+                    tenant.value(), kind, orderNumber);
+        });
     }
 
     private static DocumentFacts facts(Tx tx, TenantId tenant, Kind kind, String orderNumber, String movement)
