@@ -106,7 +106,7 @@ public final class Benchmarks {
 
     private void run() throws Exception {
         long started = System.nanoTime();
-        report.machine(db, redisHost, redisPort, scale);
+        report.machine(db, redisHost, redisPort, scale, LocalSystem.DEFAULT_PARTITIONS);
         log("database %s, tenant %s", db, tenant);
         Migrator.migrate(db);
         try {
@@ -115,7 +115,7 @@ public final class Benchmarks {
             log("starting the system (Kafka broker, %d functions, dispatcher)", LocalSystem.FUNCTIONS.size());
             long t = System.nanoTime();
             system = LocalSystem.start(settings);
-            report.fact("system start-up", String.format("%.1f s (broker, 5 function JVMs, dispatcher assigned)", secondsSince(t)));
+            report.fact("system start-up", String.format("%.1f s (broker, %d function JVMs, dispatcher assigned)", secondsSince(t), LocalSystem.FUNCTIONS.size()));
             try {
                 seed();
                 if (runs("hot")) {
