@@ -69,6 +69,14 @@ public final class LocalSystem implements AutoCloseable {
             }
         }
 
+        /** With {@link #DEFAULT_PARTITIONS} per topic. */
+        public Settings(Path root, Path work, DatabaseSettings database, String redisHost, int redisPort,
+                        Map<String, Integer> ports, Duration sweepEvery, List<String> functions, String kafka,
+                        Path kafkaData, Optional<Duration> scaleToZero, int frontDoorPort, PrintStream console) {
+            this(root, work, database, redisHost, redisPort, ports, sweepEvery, functions, kafka, kafkaData,
+                    scaleToZero, frontDoorPort, console, DEFAULT_PARTITIONS);
+        }
+
         /** The functions, an own broker with {@link #DEFAULT_PARTITIONS}, always on, no front door, logs to files. */
         public Settings(Path root, Path work, DatabaseSettings database, String redisHost, int redisPort,
                         Map<String, Integer> ports, Duration sweepEvery) {

@@ -94,7 +94,7 @@ public final class RunLocal {
         var system = LocalSystem.start(new LocalSystem.Settings(root, options.dataDir(), database,
                 infrastructure.redisHost(), infrastructure.redisPort(), ports, Duration.ofMinutes(1), functions,
                 infrastructure.kafkaBootstrapServers(), options.dataDir().resolve("kafka"), options.scaleToZero(),
-                options.port(), out, LocalSystem.DEFAULT_PARTITIONS));
+                options.port(), out));
         synchronized (resources) {
             resources.add(system);
         }
