@@ -662,6 +662,10 @@ public final class Benchmarks {
         return tenant;
     }
 
+    String databaseName() {
+        return db.name();
+    }
+
     Connection connect() throws SQLException {
         return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
     }

@@ -41,7 +41,7 @@ final class OpenLoopChain {
     }
 
     /** One offered rate: the floor's step and the chain's. */
-    record Row(double rate, OpenLoop.Step floor, OpenLoop.Step chain) {
+    record Row(double rate, OpenLoop.Step floor, OpenLoop.Step chain, String locks) {
         double ratio() {
             return chain.p99Ms() / floor.p99Ms();
         }
@@ -81,8 +81,13 @@ final class OpenLoopChain {
                 Benchmarks.log("open loop, %d partitions: %.0f orders/s offered, floor", partitions, rate);
                 var floorStep = OpenLoop.run(floor, settings.plan(rate));
                 Benchmarks.log("open loop, %d partitions: %.0f orders/s offered, chain", partitions, rate);
-                var chainStep = OpenLoop.run(chain, settings.plan(rate));
-                rows.add(new Row(rate, floorStep, chainStep));
+                OpenLoop.Step chainStep;
+                String locks;
+                try (var sampler = LockSampler.start(bench, bench.databaseName())) {
+                    chainStep = OpenLoop.run(chain, settings.plan(rate));
+                    locks = sampler.summary();
+                }
+                rows.add(new Row(rate, floorStep, chainStep, locks));
                 Benchmarks.log("  floor p99 %.1f ms, achieved %.0f/s; chain p99 %.1f ms, achieved %.0f/s, %d of %d finished",
                         floorStep.p99Ms(), floorStep.achieved(), chainStep.p99Ms(), chainStep.achieved(),
                         chainStep.finished(), chainStep.intended());
@@ -241,9 +246,10 @@ final class OpenLoopChain {
             for (Row r : s.rows()) {
                 var c = r.chain();
                 md.append(String.format(Locale.ROOT, "- %.0f/s: chain %d of %d measured orders created, %d finished%s;"
-                                + " CPU while sending the chain: %s; floor CPU: %s%n", r.rate(), c.created(), c.intended(),
-                        c.finished(), c.firstError() == null ? "" : " (first failure: " + c.firstError().replace("|", "/") + ")",
-                        c.cpu(), r.floor().cpu()));
+                                + " CPU while sending the chain: %s; floor CPU: %s; InnoDB lock waits during the chain step"
+                                + " (every 250 ms): %s%n", r.rate(), c.created(), c.intended(),
+                        c.finished(), c.firstError() == null ? "" : " (first failure: " + shorten(c.firstError()) + ")",
+                        c.cpu(), r.floor().cpu(), r.locks()));
             }
             md.append('\n');
         }
@@ -291,6 +297,11 @@ final class OpenLoopChain {
 
     private static String ratio(double value) {
         return Double.isInfinite(value) ? "∞" : Double.isNaN(value) ? "—" : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static String shorten(String error) {
+        String flat = error.replace("|", "/").replace("\n", " ");
+        return flat.length() > 160 ? flat.substring(0, 160) + "…" : flat;
     }
 
     private static String capitalise(String text) {
