@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 /**
  * Which rows transactions queue for while a step runs: every 250 ms, the InnoDB lock waits of this run's
  * database grouped by the table of the lock waited for ({@code information_schema.INNODB_LOCK_WAITS} joined to
- * {@code INNODB_LOCKS}). A table with waiters in most samples is a serial point.
+ * {@code INNODB_LOCKS}), each waiting transaction counted once (InnoDB lists a waiter once per lock ahead of it in
+ * the queue). A table with waiters in most samples is a serial point.
  */
 final class LockSampler implements AutoCloseable {
 
@@ -30,7 +31,7 @@ final class LockSampler implements AutoCloseable {
 
     private void sample(Benchmarks bench, String database) {
         try (Connection c = bench.connect();
-             var s = c.prepareStatement("SELECT l.lock_table, COUNT(*) FROM information_schema.INNODB_LOCK_WAITS w"
+             var s = c.prepareStatement("SELECT l.lock_table, COUNT(DISTINCT w.requesting_trx_id) FROM information_schema.INNODB_LOCK_WAITS w"
                      + " JOIN information_schema.INNODB_LOCKS l ON l.lock_id = w.requested_lock_id"
                      + " WHERE l.lock_table LIKE ? GROUP BY l.lock_table")) {
             s.setString(1, "`" + database + "`.%");

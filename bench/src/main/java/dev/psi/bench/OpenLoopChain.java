@@ -100,11 +100,10 @@ final class OpenLoopChain {
                     rates.add(rate * 2);
                 }
             }
-            if (stop.isEmpty()) {
-                OpenLoop.Step last = rows.get(rows.size() - 1).chain();
-                stop = last.saturated() ? String.format("the chain saturated at %.0f orders/s offered", last.offered())
-                        : String.format("the chain kept up up to the ceiling of %.0f orders/s (--max-rate)", settings.maxRate());
-            }
+            var firstSaturated = rows.stream().filter(r -> r.chain().saturated()).findFirst();
+            String saturation = firstSaturated.map(r -> String.format("the chain saturated from %.0f orders/s offered on",
+                    r.rate())).orElse(String.format("the chain kept up at every rate, up to %.0f orders/s", rows.get(rows.size() - 1).rate()));
+            stop = stop.isEmpty() ? saturation : saturation + "; " + stop;
             // the checks: every order in an end state, nothing left in the outbox, no dead letter
             long until = System.nanoTime() + settings.drain().toNanos();
             while ((chain.pending() > 0 || bench.count("SELECT COUNT(*) FROM outbox WHERE published_at IS NULL") > 0)
