@@ -57,10 +57,11 @@ final class OpenLoop {
      * @param sendP99Ms  p99 from the actual send instead of the intended start (what a closed-loop view reports)
      * @param createdAll orders created in the whole step, warm-up included
      * @param firstError the first failure's message, or null
+     * @param intendedOf the measured orders that were created: number to intended start (epoch microseconds)
      */
     record Step(double offered, int intended, int created, int finished, int rejected, double achieved, double p50Ms,
                 double p99Ms, double maxMs, double maxLagMs, double trend, double sendP99Ms, int createdAll,
-                int notSent, String firstError, double sendSeconds, String cpu) {
+                int notSent, String firstError, double sendSeconds, String cpu, Map<String, Long> intendedOf) {
 
         /** Achieved under 95 % of offered, or the latency still climbing at the end of the step. */
         boolean saturated() {
@@ -174,6 +175,12 @@ final class OpenLoop {
             fromSend.add(f.micros() - sent[i]);
         }
         double achieved = finished == 0 ? 0 : finished / ((lastFinish - intended[warm]) / 1e6);
+        var intendedOf = new java.util.HashMap<String, Long>();
+        for (int i = warm; i < intended.length; i++) {
+            if (numbers[i] != null) {
+                intendedOf.put(numbers[i], intended[i]);
+            }
+        }
         int quarter = Math.max(1, measured / 4);
         double trend = ms(rank(Arrays.copyOfRange(latency, measured - quarter, measured), 0.5))
                 / ms(rank(Arrays.copyOfRange(latency, 0, quarter), 0.5));
@@ -182,7 +189,8 @@ final class OpenLoop {
         long[] sendSorted = fromSend.stream().mapToLong(Long::longValue).sorted().toArray();
         return new Step(rate, measured, created, finished, rejected, achieved, ms(rank(sorted, 0.5)),
                 ms(rank(sorted, 0.99)), ms(sorted.length == 0 ? Long.MAX_VALUE : sorted[sorted.length - 1]),
-                maxLagNanos / 1e6, trend, ms(rank(sendSorted, 0.99)), createdAll, notSent, firstError, sendSeconds, cpu);
+                maxLagNanos / 1e6, trend, ms(rank(sendSorted, 0.99)), createdAll, notSent, firstError, sendSeconds, cpu,
+                intendedOf);
     }
 
     /** Nearest rank of an ascending array (sorts a copy when given an unsorted one). */
