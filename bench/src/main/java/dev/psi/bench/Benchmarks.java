@@ -36,12 +36,18 @@ import java.util.concurrent.atomic.AtomicLong;
  *       stock-adjust's {@code POST /events};</li>
  *   <li>{@code GET /api/inventory/{sku}} with a warm cache and with every request a miss;</li>
  *   <li>the sales chain, HTTP create to CONFIRMED, from the database's own timestamps;</li>
+ *   <li>the sales chain under open-loop load at fixed offered rates beside its bare floor, on a fresh system per
+ *       partition count ({@link OpenLoopChain}, written as its own block of BENCHMARKS.md);</li>
  * </ol>
  * writes BENCHMARKS.md, stops everything and drops the database. Every loop is bounded by a count
  * and a time limit; every address is loopback (or the configured database and Redis).
  *
  * <p>Arguments: {@code --root DIR} (the repository, default .), {@code --out FILE} (default
- * ROOT/BENCHMARKS.md), {@code --scale F} (multiplies every count; default 1), {@code --keep-database}.
+ * ROOT/BENCHMARKS.md), {@code --scale F} (multiplies every count of 1-3; default 1), {@code --keep-database},
+ * {@code --only hot,inventory,chain,chain-open-loop} (default all; the first three rewrite the file but for the
+ * blocks of others, chain-open-loop replaces only its block), and for the open loop {@code --partitions 1,3,6}
+ * (default 3), {@code --rates 100,200,400} (then doubling while the chain keeps up, up to {@code --max-rate 1600}),
+ * {@code --step-seconds 15}, {@code --warmup-seconds 5}, {@code --drain-seconds 60}, {@code --max-in-flight 512}.
  * The database and Redis come from the DATABASE_* and REDIS_* environment variables the functions
  * use (default 127.0.0.1:3306 root, 127.0.0.1:6379).
  */
@@ -63,6 +69,8 @@ public final class Benchmarks {
     private final Report report;
     private LocalSystem system;
     private final List<String> only;
+    private final List<Integer> partitionCounts;
+    private final OpenLoopChain.Settings openLoop;
 
     private final Map<String, Long> productIds = new HashMap<>();
     private final Map<String, Long> warehouseIds = new HashMap<>();
@@ -74,7 +82,16 @@ public final class Benchmarks {
         scale = Double.parseDouble(options.getOrDefault("scale", "1"));
         keepDatabase = options.containsKey("keep-database");
         // --only hot,chain runs just those benchmarks (for a quick before/after of one lever)
-        only = List.of(options.getOrDefault("only", "hot,inventory,chain").split(","));
+        only = List.of(options.getOrDefault("only", "hot,inventory,chain,chain-open-loop").split(","));
+        // the open-loop chain (issue 12): a fresh system per partition count, the rates given, then doubling
+        partitionCounts = java.util.Arrays.stream(options.getOrDefault("partitions", "3").split(","))
+                .map(String::trim).map(Integer::valueOf).toList();
+        openLoop = new OpenLoopChain.Settings(OpenLoop.rates(options.getOrDefault("rates", "100,200,400")),
+                Double.parseDouble(options.getOrDefault("max-rate", "1600")),
+                Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup-seconds", "5"))),
+                Duration.ofSeconds(Long.parseLong(options.getOrDefault("step-seconds", "15"))),
+                Duration.ofSeconds(Long.parseLong(options.getOrDefault("drain-seconds", "60"))),
+                Integer.parseInt(options.getOrDefault("max-in-flight", "512")), Duration.ofSeconds(20));
         String stamp = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
         db = DatabaseSettings.fromEnvironment().withName("psi_bench_" + stamp);
         redisHost = env("REDIS_HOST", "127.0.0.1");
@@ -106,33 +123,53 @@ public final class Benchmarks {
 
     private void run() throws Exception {
         long started = System.nanoTime();
-        report.machine(db, redisHost, redisPort, scale);
+        boolean closedLoop = runs("hot") || runs("inventory") || runs("chain");
+        report.machine(db, redisHost, redisPort, scale, LocalSystem.DEFAULT_PARTITIONS);
         log("database %s, tenant %s", db, tenant);
         Migrator.migrate(db);
+        var sweeps = new ArrayList<OpenLoopChain.Sweep>();
         try {
-            var settings = new LocalSystem.Settings(root, root.resolve("bench/target/run"), db, redisHost, redisPort,
-                    Map.of(), SWEEP_EVERY);
-            log("starting the system (Kafka broker, %d functions, dispatcher)", LocalSystem.FUNCTIONS.size());
-            long t = System.nanoTime();
-            system = LocalSystem.start(settings);
-            report.fact("system start-up", String.format("%.1f s (broker, 5 function JVMs, dispatcher assigned)", secondsSince(t)));
-            try {
-                seed();
-                if (runs("hot")) {
-                    hotSku();
+            boolean seeded = false;
+            if (closedLoop) {
+                double startup = startSystem(LocalSystem.DEFAULT_PARTITIONS, "run");
+                report.fact("system start-up", String.format("%.1f s (broker, %d function JVMs, dispatcher assigned)",
+                        startup, LocalSystem.FUNCTIONS.size()));
+                try {
+                    seed();
+                    seeded = true;
+                    if (runs("hot")) {
+                        hotSku();
+                    }
+                    if (runs("inventory")) {
+                        inventory();
+                    }
+                    if (runs("chain")) {
+                        chain();
+                    }
+                    report.outboxAndDeadLetters(count("SELECT COUNT(*) FROM outbox WHERE published_at IS NULL"),
+                            count("SELECT COUNT(*) FROM dead_letters"), outboxLagSummary());
+                } finally {
+                    stopSystem();
+                    functionLogs();
                 }
-                if (runs("inventory")) {
-                    inventory();
+            }
+            if (runs("chain-open-loop")) {
+                for (int partitions : partitionCounts) {
+                    double startup = startSystem(partitions, "run-open-p" + partitions);
+                    try {
+                        if (!seeded) {
+                            seed();
+                            seeded = true;
+                        }
+                        // a customer of its own per sweep, so that its checks count only its orders
+                        String customer = "OPEN-P" + partitions + "-" + sweeps.size();
+                        http.postExpecting(201, system.uri("catalog"), "/api/customers", "{\"code\":\"" + customer
+                                + "\",\"name\":\"Open loop " + customer + "\"}");
+                        sweeps.add(OpenLoopChain.sweep(this, system, root, customer, openLoop, startup));
+                    } finally {
+                        stopSystem();
+                    }
                 }
-                if (runs("chain")) {
-                    chain();
-                }
-                report.outboxAndDeadLetters(count("SELECT COUNT(*) FROM outbox WHERE published_at IS NULL"),
-                        count("SELECT COUNT(*) FROM dead_letters"), outboxLagSummary());
-            } finally {
-                log("stopping the system");
-                system.close();
-                functionLogs();
             }
         } finally {
             cleanRedis();
@@ -140,9 +177,33 @@ public final class Benchmarks {
                 Migrator.dropDatabase(db);
             }
         }
-        report.fact("total run time", String.format("%.0f s (without the Maven build)", secondsSince(started)));
-        report.write();
-        log("wrote %s", out);
+        if (closedLoop) {
+            report.fact("total run time", String.format("%.0f s (without the Maven build)", secondsSince(started)));
+            report.write();
+            log("wrote %s", out);
+        }
+        if (!sweeps.isEmpty()) {
+            OpenLoopChain.write(out, OpenLoopChain.block(sweeps, openLoop, DateTimeFormatter
+                    .ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(Instant.now())));
+            log("wrote the chain-open-loop block of %s (%.0f s in all)", out, secondsSince(started));
+        }
+    }
+
+    /** Starts the whole system with {@code partitions} per topic, its files under bench/target/{@code work}; seconds. */
+    private double startSystem(int partitions, String work) throws IOException {
+        var settings = new LocalSystem.Settings(root, root.resolve("bench/target").resolve(work), db, redisHost,
+                redisPort, Map.of(), SWEEP_EVERY).withPartitions(partitions);
+        log("starting the system (Kafka broker with %d partitions per topic, %d functions, dispatcher)", partitions,
+                LocalSystem.FUNCTIONS.size());
+        long t = System.nanoTime();
+        system = LocalSystem.start(settings);
+        return secondsSince(t);
+    }
+
+    private void stopSystem() {
+        log("stopping the system");
+        system.close();
+        system = null;
     }
 
     private boolean runs(String benchmark) {
@@ -599,6 +660,10 @@ public final class Benchmarks {
 
     String tenant() {
         return tenant;
+    }
+
+    String databaseName() {
+        return db.name();
     }
 
     Connection connect() throws SQLException {

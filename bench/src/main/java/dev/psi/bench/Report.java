@@ -1,5 +1,6 @@
 package dev.psi.bench;
 
+import dev.psi.local.LocalSystem;
 import dev.psi.schema.DatabaseSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,6 +59,7 @@ final class Report {
             .format(Instant.now());
     private String outbox = "";
     private String scale = "1";
+    private int partitions = LocalSystem.DEFAULT_PARTITIONS;
 
     Report(Path file) {
         this.file = file;
@@ -76,8 +78,9 @@ final class Report {
                 deadLetters);
     }
 
-    void machine(DatabaseSettings db, String redisHost, int redisPort, double scale) {
+    void machine(DatabaseSettings db, String redisHost, int redisPort, double scale, int partitions) {
         this.scale = scale == 1 ? "1" : String.valueOf(scale);
+        this.partitions = partitions;
         fact("date", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(Instant.now()));
         fact("cores (`nproc`)", String.valueOf(Runtime.getRuntime().availableProcessors()));
         fact("CPU", firstLine("/proc/cpuinfo", "model name"));
@@ -99,9 +102,10 @@ final class Report {
         } catch (IOException | RuntimeException e) {
             fact("Redis", "unknown (" + e.getMessage() + ")");
         }
-        fact("Kafka", "one KRaft broker (its own JVM, started by LocalSystem), 3 partitions per topic");
-        fact("functions", "5 JVMs as LocalSystem starts them: `-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m`,"
-                + " 10 database connections each; the dispatcher runs inside the benchmark JVM");
+        fact("Kafka", "one KRaft broker (its own JVM, started by LocalSystem), " + partitions + " partitions per topic");
+        fact("functions", LocalSystem.FUNCTIONS.size() + " JVMs as LocalSystem starts them (" + String.join(", ",
+                LocalSystem.FUNCTIONS) + "): `-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xmx256m`, 10 database"
+                + " connections each; the dispatcher runs inside the benchmark JVM");
         fact("machine shared?", "yes: a shared, noisy 2-core machine (other builds and tests run beside it). The load"
                 + " average and each benchmark's CPU line below show how busy it was; read the tables as ratios within"
                 + " one run, not as absolute capacity");
@@ -125,7 +129,7 @@ final class Report {
         md.append("# PSI benchmarks\n\n");
         md.append("Written by `bench/run.sh` (`dev.psi.bench.Benchmarks`): every figure below was measured by the run"
                 + " it names; nothing is typed in by hand except the notes block. One run creates its own database,"
-                + " starts the whole system with `LocalSystem` (the 5 functions as processes, a Kafka broker, the"
+                + " starts the whole system with `LocalSystem` (the " + LocalSystem.FUNCTIONS.size() + " functions as processes, a Kafka broker, the"
                 + " dispatcher that delivers as the KafkaSources in `knative/` declare, the outbox sweep only every "
                 + Benchmarks.SWEEP_EVERY.toSeconds() + " s so that the after-commit path is what is measured), runs the"
                 + " three benchmarks, then stops everything and drops the database. Clients are closed-loop:"
@@ -143,7 +147,32 @@ final class Report {
         md.append(HISTORY_BEGIN).append('\n');
         all.forEach(line -> md.append(line).append('\n'));
         md.append(HISTORY_END).append('\n');
+        String carried = carriedOver(previous);
+        if (!carried.isEmpty()) {
+            md.append('\n').append(carried);
+        }
         Files.writeString(file, md.toString());
+    }
+
+    /**
+     * What this report does not own, kept as it was: this report owns the file from its start to the end of the
+     * history comment; everything after that (the blocks other benchmarks write, such as the cold-start and
+     * reports blocks, and whatever was written by hand around them) stays, and so does any marked block
+     * ({@link MarkedBlocks}) found inside the owned part, moved to the front of what follows.
+     */
+    static String carriedOver(String previous) {
+        int begin = previous.indexOf(HISTORY_BEGIN);
+        int end = begin < 0 ? -1 : previous.indexOf(HISTORY_END, begin + HISTORY_BEGIN.length());
+        String owned = end < 0 ? previous : previous.substring(0, end + HISTORY_END.length());
+        String tail = end < 0 ? "" : previous.substring(end + HISTORY_END.length()).replaceFirst("^\\n+", "");
+        var carried = new StringBuilder();
+        String notes = notes(owned);
+        for (String block : MarkedBlocks.all(owned)) {
+            if (!notes.contains(block) && !tail.contains(block)) {
+                carried.append(block.endsWith("\n") ? block : block + "\n").append('\n');
+            }
+        }
+        return carried.append(tail).toString();
     }
 
     // ---------------------------------------------------------------- sections
@@ -284,7 +313,7 @@ final class Report {
                 + " the broker's acknowledgement before marking the row. At low load that sum is the latency. Under"
                 + " load, every reservation of the one SKU queues on the same stock row (section 1), every create"
                 + " takes the tenant's document-number row (`document_sequences`, one per tenant and year), and"
-                + " the dispatcher delivers each partition's records one at a time (`ordering: ordered`, 3"
+                + " the dispatcher delivers each partition's records one at a time (`ordering: ordered`, " + partitions
                 + " partitions), so throughput is bounded by the slowest of these serial points, all sharing 2 cores."
                 + " A latency near the sweep interval (" + Benchmarks.SWEEP_EVERY.toSeconds() + " s) would mean the"
                 + " after-commit publish did not happen and the sweep carried the event.\n\n");

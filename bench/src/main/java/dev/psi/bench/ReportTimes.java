@@ -345,12 +345,7 @@ public final class ReportTimes {
         md.append(END).append('\n');
         Path file = root.resolve("BENCHMARKS.md");
         String previous = Files.exists(file) ? Files.readString(file) : "";
-        int begin = previous.indexOf(BEGIN);
-        int end = previous.indexOf(END);
-        String next = begin >= 0 && end > begin
-                ? previous.substring(0, begin) + md + previous.substring(end + END.length() + 1)
-                : previous + (previous.endsWith("\n") ? "\n" : "\n\n") + md;
-        Files.writeString(file, next);
+        Files.writeString(file, MarkedBlocks.put(previous, md.toString()));
         log("wrote the Reports block of %s", file);
     }
 

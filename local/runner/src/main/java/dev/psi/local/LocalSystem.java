@@ -41,6 +41,8 @@ public final class LocalSystem implements AutoCloseable {
             "inventory-query", "replenish", "reports", "finance");
     public static final List<String> PRODUCERS = List.of("order-create", "order-workflow", "stock-adjust");
     private static final String TOPICS = "psi.purchase-orders,psi.sales-orders,psi.stock";
+    /** Partitions of each topic of a broker this system starts (a benchmark sweeps other counts). */
+    public static final int DEFAULT_PARTITIONS = 3;
     private static final List<String> FUNCTION_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
             "-Xss512k", "-Xmx256m");
 
@@ -54,16 +56,38 @@ public final class LocalSystem implements AutoCloseable {
      * @param scaleToZero   when present, functions start on their first request and stop after this idle time
      * @param frontDoorPort the front door's port (0: any free one), or -1 for none
      * @param console       the combined log stream, or null for log files only
+     * @param partitions    partitions of each topic when this system starts the broker (ignored for a given one)
      */
     public record Settings(Path root, Path work, DatabaseSettings database, String redisHost, int redisPort,
                            Map<String, Integer> ports, Duration sweepEvery, List<String> functions, String kafka,
-                           Path kafkaData, Optional<Duration> scaleToZero, int frontDoorPort, PrintStream console) {
+                           Path kafkaData, Optional<Duration> scaleToZero, int frontDoorPort, PrintStream console,
+                           int partitions) {
 
-        /** The six functions, an own broker, always on, no front door, logs to files. */
+        public Settings {
+            if (partitions < 1) {
+                throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
+            }
+        }
+
+        /** With {@link #DEFAULT_PARTITIONS} per topic. */
+        public Settings(Path root, Path work, DatabaseSettings database, String redisHost, int redisPort,
+                        Map<String, Integer> ports, Duration sweepEvery, List<String> functions, String kafka,
+                        Path kafkaData, Optional<Duration> scaleToZero, int frontDoorPort, PrintStream console) {
+            this(root, work, database, redisHost, redisPort, ports, sweepEvery, functions, kafka, kafkaData,
+                    scaleToZero, frontDoorPort, console, DEFAULT_PARTITIONS);
+        }
+
+        /** The functions, an own broker with {@link #DEFAULT_PARTITIONS}, always on, no front door, logs to files. */
         public Settings(Path root, Path work, DatabaseSettings database, String redisHost, int redisPort,
                         Map<String, Integer> ports, Duration sweepEvery) {
             this(root, work, database, redisHost, redisPort, ports, sweepEvery, FUNCTIONS, null, null, Optional.empty(),
-                    -1, null);
+                    -1, null, DEFAULT_PARTITIONS);
+        }
+
+        /** A copy whose own broker has {@code count} partitions per topic. */
+        public Settings withPartitions(int count) {
+            return new Settings(root, work, database, redisHost, redisPort, ports, sweepEvery, functions, kafka,
+                    kafkaData, scaleToZero, frontDoorPort, console, count);
         }
     }
 
@@ -225,6 +249,11 @@ public final class LocalSystem implements AutoCloseable {
         return activators.get(name).function();
     }
 
+    /** Partitions per topic of the broker this system started. */
+    public int partitions() {
+        return settings.partitions();
+    }
+
     public String kafkaBootstrapServers() {
         return bootstrapServers;
     }
@@ -299,7 +328,7 @@ public final class LocalSystem implements AutoCloseable {
 
     public synchronized void startKafka() throws IOException {
         kafka = BrokerProcess.start(kafkaPort, logs.fileOf("kafka"), "--data-dir", kafkaData.toString(),
-                "--topics", TOPICS, "--partitions", "3");
+                "--topics", TOPICS, "--partitions", String.valueOf(settings.partitions()));
     }
 
     /** The status page's content: the front door, and per function its state, pid, starts and restarts. */
