@@ -1,6 +1,6 @@
 package dev.psi.inventory;
 
-import dev.psi.kernel.start.FunctionMain;
+import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 
@@ -12,6 +12,6 @@ public final class InventoryQueryApplication {
     }
 
     public static void main(String[] args) {
-        FunctionMain.run(InventoryQueryApplication.class, args);
+        Micronaut.run(InventoryQueryApplication.class, args);
     }
 }

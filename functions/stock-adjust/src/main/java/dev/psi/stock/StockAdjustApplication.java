@@ -1,6 +1,6 @@
 package dev.psi.stock;
 
-import dev.psi.kernel.start.FunctionMain;
+import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 
@@ -13,6 +13,6 @@ public final class StockAdjustApplication {
     }
 
     public static void main(String[] args) {
-        FunctionMain.run(StockAdjustApplication.class, args);
+        Micronaut.run(StockAdjustApplication.class, args);
     }
 }
