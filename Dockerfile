@@ -42,16 +42,19 @@ RUN if [ "${FUNCTION}" = "order-workflow" ]; then \
         fonts-wqy-microhei >/dev/null && rm -rf /var/lib/apt/lists/*; \
     fi
 COPY deploy/aot-training.sh /tmp/aot-training.sh
+# The functions' JVM options (heap, GC, tiering), the one definition the local launcher and the cold-start
+# bench read too: a java @argfile.
+COPY deploy/jvm-flags /app/jvm-flags
 # The same options in the training run and at run time: the JVM uses a cache only with the JVM, the
 # class path and the options that made it.
-ENV JDK_JAVA_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp" \
+ENV JDK_JAVA_OPTIONS="-XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp" \
     PORT=8080
 # The JDK 25 AOT cache: one training run (start, a few requests, SIGTERM) records the classes loaded
 # and linked, so a cold start (what a scale-to-zero user waits for) loads them from the cache.
-RUN PORT=${TRAINING_PORT} bash /tmp/aot-training.sh /app/app.jar /app/app.aot && rm /tmp/aot-training.sh \
-    && chmod 0444 /app/app.jar /app/app.aot
+RUN PORT=${TRAINING_PORT} bash /tmp/aot-training.sh /app/app.jar /app/app.aot /app/jvm-flags && rm /tmp/aot-training.sh \
+    && chmod 0444 /app/app.jar /app/app.aot /app/jvm-flags
 USER 10001:10001
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
   CMD curl -fsS -o /dev/null "http://127.0.0.1:${PORT}/health" || exit 1
-ENTRYPOINT ["java", "-XX:AOTCache=/app/app.aot", "-jar", "/app/app.jar"]
+ENTRYPOINT ["java", "@/app/jvm-flags", "-XX:AOTCache=/app/app.aot", "-jar", "/app/app.jar"]

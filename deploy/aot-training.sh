@@ -3,12 +3,13 @@
 # every start makes (health, metrics, OpenAPI, a 404), stop it with SIGTERM; the JVM writes the cache
 # as it exits. A jar that is not a server (the migration tool) exits by itself without a database;
 # the classes it loaded until then are cached too.
-#   aot-training.sh JAR CACHE     (PORT: the port to train on)
+#   aot-training.sh JAR CACHE [FLAGS]   (PORT: the port to train on; FLAGS: a java @argfile, deploy/jvm-flags,
+#                                        the options the image runs with)
 set -u
-jar=$1 cache=$2 port=${PORT:-8080}
+jar=$1 cache=$2 flags=${3:-} port=${PORT:-8080}
 # No database, Redis or Kafka at build time: point them at a closed port, so that they fail at once.
 export DATABASE_HOST=127.0.0.1 DATABASE_PORT=9 REDIS_HOST=127.0.0.1 REDIS_PORT=9 KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9
-java -XX:AOTCacheOutput="$cache" -jar "$jar" >/tmp/aot-training.log 2>&1 &
+java ${flags:+"@$flags"} -XX:AOTCacheOutput="$cache" -jar "$jar" >/tmp/aot-training.log 2>&1 &
 pid=$!
 served=""
 for _ in $(seq 1 240); do

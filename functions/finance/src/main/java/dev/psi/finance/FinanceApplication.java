@@ -1,6 +1,6 @@
 package dev.psi.finance;
 
-import io.micronaut.runtime.Micronaut;
+import dev.psi.kernel.start.FunctionMain;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 
@@ -13,6 +13,6 @@ public final class FinanceApplication {
     }
 
     public static void main(String[] args) {
-        Micronaut.run(FinanceApplication.class, args);
+        FunctionMain.run(FinanceApplication.class, args);
     }
 }

@@ -43,8 +43,6 @@ public final class LocalSystem implements AutoCloseable {
     private static final String TOPICS = "psi.purchase-orders,psi.sales-orders,psi.stock";
     /** Partitions of each topic of a broker this system starts (a benchmark sweeps other counts). */
     public static final int DEFAULT_PARTITIONS = 3;
-    private static final List<String> FUNCTION_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-            "-Xss512k", "-Xmx256m");
 
     /**
      * Where things are and how they are reached.
@@ -93,6 +91,7 @@ public final class LocalSystem implements AutoCloseable {
 
     private final Settings settings;
     private final LogSink logs;
+    private final Optional<AotCaches> aot;
     private final int kafkaPort;
     private final Path kafkaData;
     private final boolean kafkaDataIsTemporary;
@@ -154,6 +153,7 @@ public final class LocalSystem implements AutoCloseable {
         this.settings = settings;
         Files.createDirectories(settings.work());
         logs = new LogSink(settings.work().resolve("logs"), settings.console());
+        aot = AotCaches.create(settings.work().resolve("aot"), logs);
         kafkaDataIsTemporary = settings.kafka() == null && settings.kafkaData() == null;
         kafkaData = settings.kafka() != null ? null
                 : kafkaDataIsTemporary ? Files.createTempDirectory(settings.work(), "kafka-data-") : settings.kafkaData();
@@ -167,7 +167,8 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     private void startFunctions() throws IOException {
-        Path childClasses = copyChildEntryPoint(settings.work().resolve("child-classes"));
+        Path childClasses = childEntryPointJar(settings.work().resolve("child-classes"));
+        List<String> jvm = JvmFlags.of(settings.root());
         Map<String, String> env = new LinkedHashMap<>();
         DatabaseSettings db = settings.database();
         env.put("DATABASE_HOST", db.host());
@@ -183,8 +184,8 @@ public final class LocalSystem implements AutoCloseable {
         env.put("PSI_AUTH_MODE", authMode);
         Proxy proxy = new Proxy();
         for (String name : settings.functions()) {
-            var function = new ManagedFunction(name, jarOf(settings.root(), name), env, logs, childClasses, FUNCTION_JVM,
-                    PRODUCERS.contains(name) ? Optional.of("/outbox/sweep") : Optional.empty());
+            var function = new ManagedFunction(name, jarOf(settings.root(), name), env, logs, childClasses, jvm,
+                    PRODUCERS.contains(name) ? Optional.of("/outbox/sweep") : Optional.empty(), aot);
             activators.put(name, Activator.start(function, proxy, settings.ports().getOrDefault(name, 0)));
         }
     }
@@ -228,6 +229,7 @@ public final class LocalSystem implements AutoCloseable {
                     Routes.load(settings.root().resolve("k8s/api-routes.yaml")), activators, this::status,
                     new DevTokens(jwtSecret));
         }
+        aot.ifPresent(AotCaches::systemUp);
     }
 
     /** A function's stable URL (its activator): reachable while the process behind it restarts or sleeps. */
@@ -370,6 +372,7 @@ public final class LocalSystem implements AutoCloseable {
             frontDoor.close();
         }
         timers.shutdownNow();
+        aot.ifPresent(AotCaches::close);
         // Functions first (in parallel): once marked shut down, none is restarted, even one that a terminal's
         // Ctrl-C (sent to the whole process group) has already ended. The dispatcher's last deliveries then fail
         // fast and stay uncommitted; the inbox makes their redelivery at the next start harmless.
@@ -401,18 +404,37 @@ public final class LocalSystem implements AutoCloseable {
         }
     }
 
-    /** The children's entry point, alone in a directory of its own (nothing else of this module on their class path). */
-    private static Path copyChildEntryPoint(Path dir) throws IOException {
+    /**
+     * The children's entry point, alone in a jar of its own (nothing else of this module on their class path). The
+     * jar's bytes are fixed (entry times included) and it is rewritten only when they change: an AOT cache holds
+     * the size and time of every jar on the class path.
+     */
+    private static Path childEntryPointJar(Path dir) throws IOException {
         String resource = ExitWithParent.class.getName().replace('.', '/') + ".class";
-        Path target = dir.resolve(resource);
-        Files.createDirectories(target.getParent());
+        byte[] classBytes;
         try (InputStream in = ExitWithParent.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IOException("cannot read " + resource);
             }
-            Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            classBytes = in.readAllBytes();
         }
-        return dir;
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var jar = new java.util.jar.JarOutputStream(bytes)) {
+            var entry = new java.util.jar.JarEntry(resource);
+            entry.setTime(0);
+            jar.putNextEntry(entry);
+            jar.write(classBytes);
+            jar.closeEntry();
+        }
+        Path target = dir.resolve("exit-with-parent.jar");
+        Files.createDirectories(dir);
+        if (!Files.isRegularFile(target) || !java.util.Arrays.equals(Files.readAllBytes(target), bytes.toByteArray())) {
+            Path temp = Files.createTempFile(dir, "exit-with-parent", ".tmp");
+            Files.write(temp, bytes.toByteArray());
+            Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+        return target;
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

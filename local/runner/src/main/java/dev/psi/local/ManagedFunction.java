@@ -39,6 +39,7 @@ public final class ManagedFunction {
     private final Path childClasses;
     private final List<String> jvmOptions;
     private final Optional<String> preStop;
+    private final Optional<AotCaches> aot;
 
     private State state = State.STOPPED;
     private Process process;
@@ -56,15 +57,14 @@ public final class ManagedFunction {
     private final AtomicInteger waiting = new AtomicInteger();
 
     /**
-     * @param childClasses a directory holding only {@code dev.psi.local.child.ExitWithParent}, the children's entry
-     *                     point (see there)
-     */
-    /**
+     * @param childClasses a jar holding only {@code dev.psi.local.child.ExitWithParent}, the children's entry
+     *                     point (see there); a jar, not a directory, so that an AOT cache can cover the class path
      * @param preStop a path POSTed before an idle stop (a Kubernetes preStop hook): {@code /outbox/sweep} for a
      *                producer, so that no event committed just before the stop waits in the outbox for its next wake
+     * @param aot     the AOT caches (JDK 25+), or empty
      */
-    public ManagedFunction(String name, Path jar, Map<String, String> env, LogSink logs, Path childClasses,
-                           List<String> jvmOptions, Optional<String> preStop) {
+    ManagedFunction(String name, Path jar, Map<String, String> env, LogSink logs, Path childClasses,
+                    List<String> jvmOptions, Optional<String> preStop, Optional<AotCaches> aot) {
         this.name = name;
         this.jar = jar;
         this.env = Map.copyOf(env);
@@ -72,6 +72,7 @@ public final class ManagedFunction {
         this.childClasses = childClasses;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.preStop = preStop;
+        this.aot = aot;
     }
 
     public String name() {
@@ -225,16 +226,18 @@ public final class ManagedFunction {
 
     private void spawn() throws IOException {
         int port = freePort();
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", childClasses + java.io.File.pathSeparator + jar,
-                "dev.psi.local.child.ExitWithParent", jar.toString()));
         if (!Files.isRegularFile(jar)) {
             state = State.FAILED;
             notifyAll();
             throw new IOException("no runnable jar for " + name + " at " + jar + " (build it: ./mvnw -B install -DskipTests)");
         }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", childClasses + java.io.File.pathSeparator + jar,
+                "dev.psi.local.child.ExitWithParent", jar.toString()));
+        List<String> cache = aot.map(a -> a.options(name, List.copyOf(command), List.of(childClasses, jar), env)).orElse(List.of());
+        command.addAll(1 + jvmOptions.size(), cache);
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env);
         builder.environment().put("PORT", String.valueOf(port));

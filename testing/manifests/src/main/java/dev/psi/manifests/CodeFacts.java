@@ -40,13 +40,13 @@ public final class CodeFacts {
     }
 
     /**
-     * The deployable function modules: a module under functions/ with a Micronaut application.yml, and the web
+     * The deployable function modules: a module under functions/ with a Micronaut application.properties, and the web
      * console (top-level console/) when it exists.
      */
     public Set<String> functionModules() {
         Set<String> result = new TreeSet<>();
         for (Path module : modules()) {
-            if (Files.exists(module.resolve("src/main/resources/application.yml"))) {
+            if (Files.exists(module.resolve("src/main/resources/application.properties"))) {
                 result.add(module.getFileName().toString());
             }
         }

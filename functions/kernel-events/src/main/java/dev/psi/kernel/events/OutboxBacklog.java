@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +29,8 @@ final class OutboxBacklog implements MeterBinder {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxBacklog.class);
     static final String GAUGE = "psi.outbox.pending";
 
-    private final Database database;
+    /** A provider: the gauge is bound when the registry is made, at start-up, and the pool must wait for a query. */
+    private final Provider<Database> database;
     /** Its own daemon thread: the blocking executor is instrumented by the registry this gauge is bound to. */
     private final Executor executor = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
         var thread = new Thread(runnable, "outbox-backlog");
@@ -41,7 +43,7 @@ final class OutboxBacklog implements MeterBinder {
     private volatile double pending = Double.NaN;
     private volatile Instant countedAt = Instant.MIN;
 
-    OutboxBacklog(Database database, Clock clock, @Value("${psi.outbox.pending-gauge-ttl}") Duration ttl) {
+    OutboxBacklog(Provider<Database> database, Clock clock, @Value("${psi.outbox.pending-gauge-ttl}") Duration ttl) {
         this.database = database;
         this.clock = clock;
         this.ttl = ttl;
@@ -76,7 +78,7 @@ final class OutboxBacklog implements MeterBinder {
 
     /** Counts now (the index on published_at makes this proportional to the backlog). */
     long countNow() {
-        long count = database.read(tx -> tx.count("SELECT COUNT(*) AS n FROM outbox WHERE published_at IS NULL"));
+        long count = database.get().read(tx -> tx.count("SELECT COUNT(*) AS n FROM outbox WHERE published_at IS NULL"));
         pending = count;
         countedAt = clock.instant();
         return count;

@@ -13,14 +13,14 @@ import java.util.Properties;
 /**
  * The configuration every function shares (environment variable mapping, health, metrics,
  * OpenAPI), in {@code psi-kernel.properties}, at a lower precedence than a function's own
- * {@code application.yml}. Micronaut reads only one {@code application.yml}, so a library cannot
+ * {@code application.properties}. Micronaut reads only one {@code application.properties}, so a library cannot
  * ship one; this is the seam instead.
  */
 @ContextConfigurer
 public final class KernelDefaults implements ApplicationContextConfigurer {
 
     static final String RESOURCE = "psi-kernel.properties";
-    /** Below application.yml (-300) and the environment, so both override these defaults. */
+    /** Below application.properties (-300) and the environment, so both override these defaults. */
     static final int PRECEDENCE = -1000;
 
     @Override

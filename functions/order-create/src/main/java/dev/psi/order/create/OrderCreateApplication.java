@@ -1,6 +1,6 @@
 package dev.psi.order.create;
 
-import io.micronaut.runtime.Micronaut;
+import dev.psi.kernel.start.FunctionMain;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 
@@ -12,6 +12,6 @@ public final class OrderCreateApplication {
     }
 
     public static void main(String[] args) {
-        Micronaut.run(OrderCreateApplication.class, args);
+        FunctionMain.run(OrderCreateApplication.class, args);
     }
 }

@@ -1,6 +1,6 @@
 package dev.psi.order.workflow;
 
-import io.micronaut.runtime.Micronaut;
+import dev.psi.kernel.start.FunctionMain;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 
@@ -12,6 +12,6 @@ public final class OrderWorkflowApplication {
     }
 
     public static void main(String[] args) {
-        Micronaut.run(OrderWorkflowApplication.class, args);
+        FunctionMain.run(OrderWorkflowApplication.class, args);
     }
 }
