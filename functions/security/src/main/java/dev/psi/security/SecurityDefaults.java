@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The security configuration every function shares, mapped from the environment, below a
- * function's application.properties and the environment itself (as the kernel's defaults are).
+ * function's function.properties and the environment itself (as the kernel's defaults are).
  */
 @ContextConfigurer
 public final class SecurityDefaults implements ApplicationContextConfigurer {

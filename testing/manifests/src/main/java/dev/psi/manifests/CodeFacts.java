@@ -40,13 +40,13 @@ public final class CodeFacts {
     }
 
     /**
-     * The deployable function modules: a module under functions/ with a Micronaut application.properties, and the web
-     * console (top-level console/) when it exists.
+     * The deployable function modules: a module under functions/ with its own function.properties (the file
+     * dev.psi.kernel.config.KernelDefaults reads), and the web console (top-level console/) when it exists.
      */
     public Set<String> functionModules() {
         Set<String> result = new TreeSet<>();
         for (Path module : modules()) {
-            if (Files.exists(module.resolve("src/main/resources/application.properties"))) {
+            if (Files.exists(module.resolve("src/main/resources/function.properties"))) {
                 result.add(module.getFileName().toString());
             }
         }
