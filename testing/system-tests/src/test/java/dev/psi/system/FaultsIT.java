@@ -15,9 +15,11 @@ import dev.psi.testing.Api;
 import dev.psi.testing.Fixtures;
 import dev.psi.testing.Prometheus;
 import dev.psi.testing.TestInfrastructure;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -358,7 +360,21 @@ class FaultsIT {
                 }
             }
         }
-        return "not seen: " + unseen + "; partition end offsets: " + endOffsets;
+        return "not seen: " + unseen + "; partition end offsets: " + endOffsets + "; the broker's log on its partitions:\n"
+                + brokerLogEvidence();
+    }
+
+    /** The test broker's lines on what its logs held at each start and on any truncation or deletion (log4j2-broker.xml). */
+    private static String brokerLogEvidence() throws IOException {
+        Path log = Launch.ROOT.resolve("testing/system-tests/target/faults/logs/kafka.log");
+        if (!Files.exists(log)) {
+            return "(no " + log + ")";
+        }
+        var evidence = java.util.regex.Pattern.compile("(?i)truncat|delet|recover|log-end-offset|clean shutdown|stray|high watermark");
+        List<String> lines = Files.readAllLines(log).stream()
+                .filter(line -> line.contains("psi.") || line.contains("LogManager"))
+                .filter(line -> evidence.matcher(line).find()).toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
     }
 
     private static void assertUnavailable(Api.Response response) {
