@@ -80,6 +80,10 @@ public final class StartupWork {
             throw new AssertionError("start-up created PSI beans beyond the recorded list (make them lazy, or record"
                     + " them if they must be there): " + extra);
         }
+        // the report saw the server's own beans (the guard would pass vacuously on an empty report)
+        if (!report.beans().contains("io.micronaut.http.server.netty.NettyEmbeddedServer")) {
+            throw new AssertionError("the start created no embedded server: " + report);
+        }
         if (report.beans().size() > budget) {
             throw new AssertionError("start-up created " + report.beans().size() + " singletons, over the budget of "
                     + budget + ": " + report.beans());
@@ -153,6 +157,12 @@ public final class StartupWork {
      */
     public static JarStart assertJarStartWithin(Path jar, int classBudget) throws IOException, InterruptedException {
         JarStart start = launchJar(jar);
+        System.out.println("[startup-work] " + jar.getFileName() + ": " + start.classes().size()
+                + " classes to the first answer in " + start.firstAnswer().toMillis() + " ms");
+        // the log was read (the guard would pass vacuously on an empty list)
+        if (!start.classes().contains("io.micronaut.runtime.Micronaut")) {
+            throw new AssertionError("no Micronaut class in the class-load log of " + jar + ": " + start.classes().size() + " classes");
+        }
         List<String> zipfs = start.classes().stream().filter(c -> c.startsWith("jdk.nio.zipfs.")).toList();
         if (!zipfs.isEmpty()) {
             throw new AssertionError("the start opened the jar as a zip file system (a service scan or an"
