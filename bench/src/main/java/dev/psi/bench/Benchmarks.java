@@ -124,7 +124,7 @@ public final class Benchmarks {
     private void run() throws Exception {
         long started = System.nanoTime();
         boolean closedLoop = runs("hot") || runs("inventory") || runs("chain");
-        report.machine(db, redisHost, redisPort, scale, LocalSystem.DEFAULT_PARTITIONS);
+        report.machine(root, db, redisHost, redisPort, scale, LocalSystem.DEFAULT_PARTITIONS);
         log("database %s, tenant %s", db, tenant);
         Migrator.migrate(db);
         var sweeps = new ArrayList<OpenLoopChain.Sweep>();
@@ -294,6 +294,7 @@ public final class Benchmarks {
         long successesA = warmA.succeeded() + a.succeeded();
         section.put("a", a);
         section.put("a.cpu", Cpu.describe(cpuBefore, cpuAfter, a.elapsed().toNanos() / 1e9));
+        section.put("a.perop", Cpu.perOperation(cpuBefore, cpuAfter, a.succeeded()));
         section.put("a.locks", describeLocks(locksBefore, locksAfter, a));
         section.put("a.check", String.format("reserved %s = %d successful UPDATEs (warm-up %d + measured %d): %s",
                 reservedA.stripTrailingZeros().toPlainString(), successesA, warmA.succeeded(), a.succeeded(),
@@ -340,6 +341,7 @@ public final class Benchmarks {
         long lastPost = System.nanoTime();
         section.put("b", b);
         section.put("b.cpu", Cpu.describe(cpuBefore, cpuAfter, b.elapsed().toNanos() / 1e9));
+        section.put("b.perop", Cpu.perOperation(cpuBefore, cpuAfter, b.succeeded()));
         section.put("b.locks", describeLocks(locksBefore, locksAfter, b));
 
         // Downstream: every stock.reserved is confirmed by order-workflow through Kafka; wait for it (bounded).
@@ -362,6 +364,37 @@ public final class Benchmarks {
                 measuredFrom, applied.get() - measuredFrom, reservations, ledger.stripTrailingZeros().toPlainString(),
                 okB ? "OK" : "MISMATCH"));
         section.put("b.ok", okB);
+
+        // (c) the HTTP floor of (b): the same clients, path, credential and CloudEvent binding, a valid event of a type
+        // stock-adjust has no route for, answered "ignored" before any transaction: no reservation can be cheaper
+        log("1c: POST /events to stock-adjust of an event it ignores (the HTTP floor of 1b), %d clients", CLIENTS);
+        Load.Op ignored = (client, seq) -> {
+            String number = String.format("BI-%07d", seq);
+            String id = UUID.randomUUID().toString();
+            String body = "{\"eventId\":\"" + id + "\",\"tenantId\":\"" + tenant + "\",\"aggregateId\":\"" + number
+                    + "\",\"occurredAt\":\"" + Instant.now() + "\",\"orderNumber\":\"" + number
+                    + "\",\"supplierCode\":\"SUP-1\",\"warehouseCode\":\"WH1\",\"lines\":[{\"sku\":\"HOT-HTTP\","
+                    + "\"quantity\":1,\"unitCost\":2.50}]}";
+            var response = http.post(stock, "/events", body, Map.of("ce-specversion", "1.0", "ce-id", id,
+                    "ce-type", "psi.purchase-order.submitted.v1", "ce-source", "/bench", "ce-tenantid", tenant,
+                    "Authorization", "Bearer " + system.internalToken()));
+            if (response.statusCode() != 200 || !response.body().contains("\"outcome\":\"ignored\"")) {
+                throw new IllegalStateException(response.statusCode() + " " + response.body());
+            }
+            return true;
+        };
+        Load.run(CLIENTS, n(500), Duration.ofSeconds(15), ignored);
+        cpuBefore = Cpu.snapshot();
+        var c = Load.run(CLIENTS, n(6_000), Duration.ofSeconds(20), ignored);
+        cpuAfter = Cpu.snapshot();
+        section.put("c", c);
+        section.put("c.cpu", Cpu.describe(cpuBefore, cpuAfter, c.elapsed().toNanos() / 1e9));
+        section.put("c.perop", Cpu.perOperation(cpuBefore, cpuAfter, c.succeeded()));
+        BigDecimal reservedAfterC = decimal("SELECT reserved FROM stock WHERE tenant_id = ? AND product_id = ? AND warehouse_id = ?",
+                tenant, productB, warehouse);
+        section.put("c.check", String.format("reserved %s before and %s after (an ignored event changes nothing): %s",
+                reservedB.stripTrailingZeros().toPlainString(), reservedAfterC.stripTrailingZeros().toPlainString(),
+                reservedAfterC.compareTo(reservedB) == 0 ? "OK" : "MISMATCH"));
     }
 
     // ---------------------------------------------------------------- 2. inventory-query
@@ -504,6 +537,7 @@ public final class Benchmarks {
         double wall = secondsSince(start);
         cpuAfter = Cpu.snapshot();
         section.put("tput.cpu", Cpu.describe(cpuBefore, cpuAfter, wall));
+        section.put("tput.perop", Cpu.perOperation(cpuBefore, cpuAfter, finished));
         section.put("tput.creates", creates);
         section.put("tput.wall", wall);
         section.put("tput.finished", finished);

@@ -75,6 +75,32 @@ final class Cpu {
                 Math.max(0, machine - ours));
     }
 
+    /**
+     * Milliseconds of CPU per operation between two readings: the processes of this run (this JVM, its children,
+     * MariaDB, Redis) and the whole machine, whose difference is somebody else's work.
+     */
+    static PerOperation perOperation(Snapshot before, Snapshot after, long operations) {
+        if (after.total() == 0 || operations <= 0) {
+            return new PerOperation(Double.NaN, Double.NaN);
+        }
+        long ours = 0;
+        for (var entry : after.processes().entrySet()) {
+            ours += entry.getValue() - before.processes().getOrDefault(entry.getKey(), 0L);
+        }
+        long machine = after.busy() - before.busy(); // /proc/stat's first line sums every core's jiffies
+        return new PerOperation(ours * 1000.0 / HZ / operations, machine * 1000.0 / HZ / operations);
+    }
+
+    /** CPU milliseconds per operation: of this run's processes and of the whole machine. */
+    record PerOperation(double oursMs, double machineMs) {
+
+        @Override
+        public String toString() {
+            return String.format("%.2f ms of CPU per operation in this run's processes (%.2f ms machine-wide)", oursMs,
+                    machineMs);
+        }
+    }
+
     private static String label(long pid) {
         String command = command(pid);
         for (String function : dev.psi.local.LocalSystem.FUNCTIONS) {

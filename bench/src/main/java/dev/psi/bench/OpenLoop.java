@@ -58,10 +58,13 @@ final class OpenLoop {
      * @param createdAll orders created in the whole step, warm-up included
      * @param firstError the first failure's message, or null
      * @param intendedOf the measured orders that were created: number to intended start (epoch microseconds)
+     * @param cpuMsPerOrder CPU milliseconds of this run's processes per order sent, while sending (a lower bound
+     *                   when the target falls behind: work left for later is not in it)
      */
     record Step(double offered, int intended, int created, int finished, int rejected, double achieved, double p50Ms,
                 double p99Ms, double maxMs, double maxLagMs, double trend, double sendP99Ms, int createdAll,
-                int notSent, String firstError, double sendSeconds, String cpu, Map<String, Long> intendedOf) {
+                int notSent, String firstError, double sendSeconds, String cpu, Map<String, Long> intendedOf,
+                double cpuMsPerOrder) {
 
         /** Achieved under 95 % of offered, or the latency still climbing at the end of the step. */
         boolean saturated() {
@@ -147,13 +150,16 @@ final class OpenLoop {
             }
         }
         Map<String, Finish> done = target.finished(created);
+        var perOrder = Cpu.perOperation(cpuBefore, cpuAfter, total - notSent);
         return measure(rate, warm, intended, sent, numbers, done, maxLag, notSent, created.size(), firstError.get(),
-                sendSeconds, Cpu.describe(cpuBefore, cpuAfter, sendSeconds));
+                sendSeconds, Cpu.describe(cpuBefore, cpuAfter, sendSeconds) + "; " + perOrder + " sent",
+                perOrder.oursMs());
     }
 
     /** The figures of the measured orders {@code warm..}: pure arithmetic over what the step recorded. */
     static Step measure(double rate, int warm, long[] intended, long[] sent, String[] numbers, Map<String, Finish> done,
-                        long maxLagNanos, int notSent, int createdAll, String firstError, double sendSeconds, String cpu) {
+                        long maxLagNanos, int notSent, int createdAll, String firstError, double sendSeconds, String cpu,
+                        double cpuMsPerOrder) {
         int measured = intended.length - warm;
         long[] latency = new long[measured];
         var fromSend = new ArrayList<Long>();
@@ -190,7 +196,7 @@ final class OpenLoop {
         return new Step(rate, measured, created, finished, rejected, achieved, ms(rank(sorted, 0.5)),
                 ms(rank(sorted, 0.99)), ms(sorted.length == 0 ? Long.MAX_VALUE : sorted[sorted.length - 1]),
                 maxLagNanos / 1e6, trend, ms(rank(sendSorted, 0.99)), createdAll, notSent, firstError, sendSeconds, cpu,
-                intendedOf);
+                intendedOf, cpuMsPerOrder);
     }
 
     /** Nearest rank of an ascending array (sorts a copy when given an unsorted one). */

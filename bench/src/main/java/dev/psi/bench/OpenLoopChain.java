@@ -56,6 +56,33 @@ final class OpenLoopChain {
     private OpenLoopChain() {
     }
 
+    /** Issue 12's chain target, orders per second. */
+    private static final int TARGET = 500;
+
+    /**
+     * What the CPU allows: the CPU per order of the chain and of the floor at the highest rate each kept up with
+     * (below saturation the CPU while sending is the work those orders caused), and the rate the cores carry at it.
+     */
+    static String cpuBound(Sweep s) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        var chain = s.rows().stream().map(Row::chain).filter(step -> !step.saturated()).reduce((x, y) -> y);
+        var floor = s.rows().stream().map(Row::floor).filter(step -> !step.saturated()).reduce((x, y) -> y);
+        var md = new StringBuilder(String.format(Locale.ROOT, "- **CPU per order** (this run's processes, while"
+                + " sending, at the highest rate that kept up): %d orders/s on %d cores allow %.2f ms.", TARGET, cores,
+                cores * 1000.0 / TARGET));
+        chain.ifPresentOrElse(step -> md.append(String.format(Locale.ROOT, " Chain at %.0f/s: %.2f ms, so %d cores"
+                        + " carry at most %.0f orders/s.", step.offered(), step.cpuMsPerOrder(), cores,
+                        cores * 1000.0 / step.cpuMsPerOrder())),
+                () -> md.append(" Chain: saturated at every rate offered."));
+        floor.ifPresentOrElse(step -> md.append(String.format(Locale.ROOT, " Floor (no database, no-op endpoints)"
+                        + " at %.0f/s: %.2f ms, so at most %.0f orders/s%s.", step.offered(), step.cpuMsPerOrder(),
+                        cores * 1000.0 / step.cpuMsPerOrder(), cores * 1000.0 / step.cpuMsPerOrder() < TARGET
+                                ? ": below the target, so no chain through this broker and dispatcher can reach it here"
+                                : "")),
+                () -> md.append(" Floor: saturated at every rate offered."));
+        return md.toString();
+    }
+
     /** Runs the sweep on {@code system} (already started with {@code partitions}), orders for {@code customer}. */
     static Sweep sweep(Benchmarks bench, LocalSystem system, Path root, String customer, Settings settings,
                        double startupSeconds) throws Exception {
@@ -288,6 +315,7 @@ final class OpenLoopChain {
                         c.finished(), c.firstError() == null ? "" : " (first failure: " + shorten(c.firstError()) + ")",
                         c.cpu(), r.floor().cpu(), r.locks()));
             }
+            md.append(cpuBound(s)).append('\n');
             md.append('\n');
         }
         md.append("Target (issue 12): at 200 orders/s offered, chain p99 at most 10 × the floor's p99 at the same rate. ");

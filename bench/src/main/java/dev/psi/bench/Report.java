@@ -1,5 +1,6 @@
 package dev.psi.bench;
 
+import dev.psi.local.JvmFlags;
 import dev.psi.local.LocalSystem;
 import dev.psi.schema.DatabaseSettings;
 import java.io.IOException;
@@ -40,6 +41,7 @@ final class Report {
         KEYS.put("hot.b.ops", "1b stock-adjust POST /events, ops/s");
         KEYS.put("hot.b.p99", "1b stock-adjust POST /events, p99 ms");
         KEYS.put("hot.ratio", "1 ratio (b)/(a) throughput");
+        KEYS.put("hot.c.ops", "1c HTTP floor of (b) (ignored event), ops/s");
         KEYS.put("inv.hit.rps", "2 warm cache, req/s");
         KEYS.put("inv.hit.p99", "2 warm cache, p99 ms");
         KEYS.put("inv.miss.rps", "2 every request a miss, req/s");
@@ -78,7 +80,7 @@ final class Report {
                 deadLetters);
     }
 
-    void machine(DatabaseSettings db, String redisHost, int redisPort, double scale, int partitions) {
+    void machine(Path root, DatabaseSettings db, String redisHost, int redisPort, double scale, int partitions) {
         this.scale = scale == 1 ? "1" : String.valueOf(scale);
         this.partitions = partitions;
         fact("date", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(Instant.now()));
@@ -104,7 +106,7 @@ final class Report {
         }
         fact("Kafka", "one KRaft broker (its own JVM, started by LocalSystem), " + partitions + " partitions per topic");
         fact("functions", LocalSystem.FUNCTIONS.size() + " JVMs as LocalSystem starts them (" + String.join(", ",
-                LocalSystem.FUNCTIONS) + "): `-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k -Xmx256m`, 10 database"
+                LocalSystem.FUNCTIONS) + "): `" + String.join(" ", JvmFlags.of(root)) + "`, 10 database"
                 + " connections each; the dispatcher runs inside the benchmark JVM");
         fact("machine shared?", "yes: a shared, noisy 2-core machine (other builds and tests run beside it). The load"
                 + " average and each benchmark's CPU line below show how busy it was; read the tables as ratios within"
@@ -177,6 +179,9 @@ final class Report {
 
     // ---------------------------------------------------------------- sections
 
+    /** Issue 12's sales-chain target: orders confirmed per second with 16 creators. */
+    private static final int CHAIN_TARGET = 500;
+
     private void hot(StringBuilder md) {
         var s = sections.get("hot");
         if (s == null) {
@@ -193,6 +198,11 @@ final class Report {
                 + " autocommit, one connection per client", a);
         row(md, "(b) stock-adjust `POST /events`", "a `psi.sales-order.placed.v1` CloudEvent (binary mode, one line, one"
                 + " unit, own order number and ce-id) over HTTP/1.1 keep-alive", b);
+        var c = (Load.Result) s.get("c");
+        if (c != null) {
+            row(md, "(c) the HTTP floor of (b)", "the same clients, path, credential and CloudEvent binding; a valid"
+                    + " `psi.purchase-order.submitted.v1`, which stock-adjust answers `ignored` before any transaction", c);
+        }
         md.append('\n');
         md.append(String.format("**Ratio (b)/(a): throughput %.3f (%s), p50 latency ×%.1f, p99 latency ×%.1f.**%n%n",
                 b.perSecond() / a.perSecond(), pct(b.perSecond() / a.perSecond()), b.stats().p50Ms() / a.stats().p50Ms(),
@@ -205,11 +215,42 @@ final class Report {
         md.append("- InnoDB row locks during (a): ").append(s.get("a.locks")).append('\n');
         md.append("- InnoDB row locks during (b): ").append(s.get("b.locks")).append('\n');
         md.append("- CPU during (a): ").append(s.get("a.cpu")).append('\n');
-        md.append("- CPU during (b): ").append(s.get("b.cpu")).append("\n\n");
-        md.append("What bounds them. Both are bounded by how long the one row stays locked, since every client queues"
-                + " for it. (a) holds the lock for one statement and its commit (an fsync of the redo log that"
+        md.append("- CPU during (b): ").append(s.get("b.cpu")).append('\n');
+        if (c != null) {
+            md.append("- CPU during (c): ").append(s.get("c.cpu")).append('\n');
+            md.append("- Check (c): ").append(s.get("c.check")).append('\n');
+        }
+        var perA = (Cpu.PerOperation) s.get("a.perop");
+        var perB = (Cpu.PerOperation) s.get("b.perop");
+        var perC = (Cpu.PerOperation) s.get("c.perop");
+        if (perA != null && perB != null) {
+            md.append("- CPU per operation: (a) ").append(perA).append("; (b) ").append(perB);
+            if (perC != null) {
+                md.append("; (c) ").append(perC);
+            }
+            md.append('\n');
+            int cores = Runtime.getRuntime().availableProcessors();
+            double target = 0.5 * a.perSecond();
+            double budget = cores * 1000.0 / target;
+            md.append(String.format("- **The target's CPU budget.** 0.5 × (a) is %.0f reservations/s; %d cores carry that"
+                    + " only if one reservation costs at most %d × 1000 / %.0f = %.2f ms of CPU, everything included"
+                    + " (client, HTTP, function, database, Kafka, the consumers downstream). (b) costs %.2f ms"
+                    + " (%.1f × the budget)", target, cores, cores, target, budget, perB.oursMs(), perB.oursMs() / budget));
+            if (perC != null) {
+                md.append(String.format("; (c), the HTTP request alone with no database, no Kafka and nothing"
+                        + " downstream, costs %.2f ms (%.1f × the budget)%s", perC.oursMs(), perC.oursMs() / budget,
+                        perC.oursMs() > budget ? ": on this machine no reservation behind an HTTP function can reach"
+                                + " the target, whatever its transaction does" : ""));
+            }
+            md.append(".\n");
+        }
+        md.append('\n');
+        md.append("What bounds them. (a) is bounded by how long the one row stays locked, since every client queues"
+                + " for it: it holds the lock for one statement and its commit (an fsync of the redo log that"
                 + " concurrent commits share through group commit), all inside MariaDB, so the clients and MariaDB's"
-                + " CPU are the limit. (b) writes the inbox row, the reservation row and the outbox row first and"
+                + " CPU are the limit. (b) is bounded by the row only while the row-lock line above shows waits; when"
+                + " it shows none, the CPU per operation is the bound (the budget line above). (b) writes the inbox"
+                + " row, the reservation row and the outbox row first and"
                 + " takes the row last: the lock spans the guarded UPDATE, the read of the balance after it, the"
                 + " ledger row and the commit. Deliveries for the same stock row that arrive while one is being"
                 + " applied wait for it and then share one transaction (group commit, `PSI_GROUP_COMMIT_MAX`,"
@@ -293,6 +334,15 @@ final class Report {
                 ms(creates.stats().p99Ms()), creates.failed()));
         md.append("- CPU one at a time: ").append(s.get("low.cpu")).append('\n');
         md.append("- CPU with ").append(Benchmarks.CLIENTS).append(" creators: ").append(s.get("tput.cpu")).append('\n');
+        if (s.get("tput.perop") instanceof Cpu.PerOperation perOrder) {
+            int cores = Runtime.getRuntime().availableProcessors();
+            double budget = cores * 1000.0 / CHAIN_TARGET;
+            md.append(String.format("- **CPU per order with %d creators: %s**, from the first create to the last end"
+                    + " state. The target of %d orders/s on %d cores allows %.2f ms per order, everything included;"
+                    + " this is %.1f × that, so at this cost %d cores carry at most %.0f orders/s.%n",
+                    Benchmarks.CLIENTS, perOrder, CHAIN_TARGET, cores, budget, perOrder.oursMs() / budget, cores,
+                    cores * 1000.0 / perOrder.oursMs()));
+        }
         md.append("- ").append(outbox).append("\n\n");
         md.append("Where the time goes (p50 / p95 ms of each stage, from the timestamps each step writes; a publisher"
                 + " stamps `published_at` only after the broker's acknowledgement and its own UPDATE, so a consumer can"
@@ -369,6 +419,9 @@ final class Report {
             metrics.put("hot.b.ops", b.perSecond());
             metrics.put("hot.b.p99", b.stats().p99Ms());
             metrics.put("hot.ratio", b.perSecond() / a.perSecond());
+            if (hot.get("c") instanceof Load.Result c) {
+                metrics.put("hot.c.ops", c.perSecond());
+            }
         }
         var inv = sections.get("inventory");
         if (inv != null) {

@@ -25,7 +25,7 @@ class OpenLoopTest {
             done.put(numbers[i], new OpenLoop.Finish(sent[i] + 10_000, false));
         }
 
-        var step = OpenLoop.measure(100, 2, intended, sent, numbers, done, 40_000_000, 0, n, null, 1.0, "");
+        var step = OpenLoop.measure(100, 2, intended, sent, numbers, done, 40_000_000, 0, n, null, 1.0, "", Double.NaN);
 
         assertEquals(100, step.intended());
         assertEquals(100, step.finished());
@@ -52,7 +52,7 @@ class OpenLoopTest {
             }
         }
 
-        var step = OpenLoop.measure(100, 0, intended, sent, numbers, done, 0, 0, 99, "boom", 1.0, "");
+        var step = OpenLoop.measure(100, 0, intended, sent, numbers, done, 0, 0, 99, "boom", 1.0, "", Double.NaN);
 
         assertEquals(99, step.created());
         assertEquals(98, step.finished());

@@ -1,0 +1,29 @@
+package dev.psi.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CpuTest {
+
+    @Test
+    void shouldChargeEveryListedProcessAndTheWholeMachinePerOperation() {
+        var before = new Cpu.Snapshot(1_000, 10_000, Map.of("bench JVM", 100L, "stock-adjust", 50L));
+        // 4 seconds of 2 cores (800 jiffies), 300 of them busy; this run's processes used 250 of those
+        var after = new Cpu.Snapshot(1_300, 10_800, Map.of("bench JVM", 300L, "stock-adjust", 100L));
+
+        var perOperation = Cpu.perOperation(before, after, 500);
+
+        assertEquals(5.0, perOperation.oursMs(), 1e-9, "250 jiffies = 2.5 s of CPU over 500 operations");
+        assertEquals(6.0, perOperation.machineMs(), 1e-9, "300 busy jiffies = 3 s over 500 operations");
+        assertTrue(perOperation.toString().startsWith("5.00 ms of CPU per operation"), perOperation.toString());
+    }
+
+    @Test
+    void shouldGiveNoFigureWithoutOperations() {
+        var snapshot = new Cpu.Snapshot(1, 2, Map.of());
+        assertTrue(Double.isNaN(Cpu.perOperation(snapshot, snapshot, 0).oursMs()));
+    }
+}
