@@ -17,6 +17,10 @@
 # Needs MariaDB/MySQL and Redis as the functions do (DATABASE_HOST/PORT/USER/PASSWORD, REDIS_HOST/PORT;
 # default 127.0.0.1:3306 root without password, 127.0.0.1:6379). The run creates and drops its own
 # database psi_bench_<timestamp>. Set BENCH_SKIP_BUILD=1 to reuse what the last build left.
+#
+# Levers, for a before/after of one setting (BENCHMARKS.md records each): PSI_JVM_FLAGS_FILE=<file> starts the
+# functions with that file's options instead of deploy/jvm-flags (same format), PSI_GROUP_COMMIT_MAX=0 switches
+# stock-adjust's group commit off, DATABASE_POOL_SIZE=<n> sets every function's connection pool (default 10).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
