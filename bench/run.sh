@@ -20,7 +20,8 @@
 #
 # Levers, for a before/after of one setting (BENCHMARKS.md records each): PSI_JVM_FLAGS_FILE=<file> starts the
 # functions with that file's options instead of deploy/jvm-flags (same format), PSI_GROUP_COMMIT_MAX=0 switches
-# stock-adjust's group commit off, DATABASE_POOL_SIZE=<n> sets every function's connection pool (default 10).
+# stock-adjust's group commit off, DATABASE_POOL_SIZE=<n> sets every function's connection pool (default 10),
+# --closed-loop-partitions <n> gives the closed-loop benchmarks' broker n partitions per topic instead of LocalSystem's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"

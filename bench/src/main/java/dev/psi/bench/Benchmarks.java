@@ -70,6 +70,7 @@ public final class Benchmarks {
     private LocalSystem system;
     private final List<String> only;
     private final List<Integer> partitionCounts;
+    private final int closedLoopPartitions;
     private final OpenLoopChain.Settings openLoop;
 
     private final Map<String, Long> productIds = new HashMap<>();
@@ -86,6 +87,9 @@ public final class Benchmarks {
         // the open-loop chain (issue 12): a fresh system per partition count, the rates given, then doubling
         partitionCounts = java.util.Arrays.stream(options.getOrDefault("partitions", "3").split(","))
                 .map(String::trim).map(Integer::valueOf).toList();
+        // the closed-loop benchmarks' system: LocalSystem's default unless measuring the partition count itself
+        closedLoopPartitions = Integer.parseInt(options.getOrDefault("closed-loop-partitions",
+                String.valueOf(LocalSystem.DEFAULT_PARTITIONS)));
         openLoop = new OpenLoopChain.Settings(OpenLoop.rates(options.getOrDefault("rates", "100,200,400")),
                 Double.parseDouble(options.getOrDefault("max-rate", "1600")),
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup-seconds", "5"))),
@@ -124,14 +128,14 @@ public final class Benchmarks {
     private void run() throws Exception {
         long started = System.nanoTime();
         boolean closedLoop = runs("hot") || runs("inventory") || runs("chain");
-        report.machine(root, db, redisHost, redisPort, scale, LocalSystem.DEFAULT_PARTITIONS);
+        report.machine(root, db, redisHost, redisPort, scale, closedLoopPartitions);
         log("database %s, tenant %s", db, tenant);
         Migrator.migrate(db);
         var sweeps = new ArrayList<OpenLoopChain.Sweep>();
         try {
             boolean seeded = false;
             if (closedLoop) {
-                double startup = startSystem(LocalSystem.DEFAULT_PARTITIONS, "run");
+                double startup = startSystem(closedLoopPartitions, "run");
                 report.fact("system start-up", String.format("%.1f s (broker, %d function JVMs, dispatcher assigned)",
                         startup, LocalSystem.FUNCTIONS.size()));
                 try {
@@ -621,7 +625,7 @@ public final class Benchmarks {
     private void functionLogs() {
         var summary = new StringBuilder();
         for (String function : LocalSystem.FUNCTIONS) {
-            Path log = root.resolve("bench/target/run").resolve(function + ".log");
+            Path log = root.resolve("bench/target/run/logs").resolve(function + ".log");
             try (var lines = Files.lines(log)) {
                 long[] n = new long[4];
                 lines.forEach(line -> {
@@ -645,7 +649,7 @@ public final class Benchmarks {
                 summary.append(summary.length() == 0 ? "" : "; ").append(function).append(": no log");
             }
         }
-        report.fact("function logs (`bench/target/run/*.log`)", summary.toString());
+        report.fact("function logs (`bench/target/run/logs/*.log`)", summary.toString());
     }
 
     // ---------------------------------------------------------------- helpers

@@ -19,7 +19,7 @@ final class LaunchInfrastructure {
 
     static Infrastructure start(LaunchOptions options) throws IOException {
         Infrastructure infrastructure = Infrastructure.start(Options.in(options.dataDir()).fresh(options.fresh())
-                .kafkaTopics(TOPICS, 3));
+                .kafkaTopics(TOPICS, LocalSystem.DEFAULT_PARTITIONS));
         try {
             infrastructure.kafkaBootstrapServers();
             return infrastructure;

@@ -42,7 +42,7 @@ public final class LocalSystem implements AutoCloseable {
     public static final List<String> PRODUCERS = List.of("order-create", "order-workflow", "stock-adjust");
     private static final String TOPICS = "psi.purchase-orders,psi.sales-orders,psi.stock";
     /** Partitions of each topic of a broker this system starts (a benchmark sweeps other counts). */
-    public static final int DEFAULT_PARTITIONS = 3;
+    public static final int DEFAULT_PARTITIONS = 6;
 
     /**
      * Where things are and how they are reached.

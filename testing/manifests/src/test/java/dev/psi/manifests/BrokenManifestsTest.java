@@ -41,7 +41,7 @@ class BrokenManifestsTest {
     @Test
     void aMisspeltFieldInsideACustomResourceFails() throws IOException {
         Layout broken = copyOfManifests();
-        edit(broken.base().resolve("kafka.yaml"), "  partitions: 3\n", "  partition: 3\n", 1);
+        edit(broken.base().resolve("kafka.yaml"), "  partitions: 6\n", "  partition: 6\n", 1);
         assertReported(broken, "KafkaTopic psi-purchase-orders", "unknown field spec.partition");
     }
 
