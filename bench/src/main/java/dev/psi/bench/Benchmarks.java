@@ -195,8 +195,18 @@ public final class Benchmarks {
 
     /** Starts the whole system with {@code partitions} per topic, its files under bench/target/{@code work}; seconds. */
     private double startSystem(int partitions, String work) throws IOException {
-        var settings = new LocalSystem.Settings(root, root.resolve("bench/target").resolve(work), db, redisHost,
-                redisPort, Map.of(), SWEEP_EVERY).withPartitions(partitions);
+        Path dir = root.resolve("bench/target").resolve(work);
+        // LocalSystem appends to its logs (a launcher keeps them across restarts); a run counts only its own lines
+        Path logs = dir.resolve("logs");
+        if (Files.isDirectory(logs)) {
+            try (var files = Files.list(logs)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".log")).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        var settings = new LocalSystem.Settings(root, dir, db, redisHost, redisPort, Map.of(), SWEEP_EVERY)
+                .withPartitions(partitions);
         log("starting the system (Kafka broker with %d partitions per topic, %d functions, dispatcher)", partitions,
                 LocalSystem.FUNCTIONS.size());
         long t = System.nanoTime();

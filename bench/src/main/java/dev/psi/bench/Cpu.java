@@ -21,6 +21,8 @@ final class Cpu {
     }
 
     private static final long HZ = 100;
+    /** This JVM: the load's clients and the dispatcher, which a deployment runs on other machines. */
+    static final String BENCH_JVM = "bench JVM (clients, dispatcher)";
 
     private Cpu() {
     }
@@ -39,7 +41,7 @@ final class Cpu {
             return new Snapshot(0, 0, Map.of());
         }
         var processes = new LinkedHashMap<String, Long>();
-        processes.put("bench JVM (clients, dispatcher)", jiffies(ProcessHandle.current().pid()));
+        processes.put(BENCH_JVM, jiffies(ProcessHandle.current().pid()));
         ProcessHandle.current().descendants().forEach(p -> processes.merge(label(p.pid()), jiffies(p.pid()), Long::sum));
         ProcessHandle.allProcesses().forEach(p -> {
             String command = command(p.pid());
@@ -81,18 +83,42 @@ final class Cpu {
      */
     static PerOperation perOperation(Snapshot before, Snapshot after, long operations) {
         if (after.total() == 0 || operations <= 0) {
-            return new PerOperation(Double.NaN, Double.NaN);
+            return new PerOperation(Double.NaN, Double.NaN, Map.of());
         }
         long ours = 0;
+        var byProcess = new LinkedHashMap<String, Double>();
         for (var entry : after.processes().entrySet()) {
-            ours += entry.getValue() - before.processes().getOrDefault(entry.getKey(), 0L);
+            long delta = entry.getValue() - before.processes().getOrDefault(entry.getKey(), 0L);
+            ours += delta;
+            byProcess.put(entry.getKey(), delta * 1000.0 / HZ / operations);
         }
         long machine = after.busy() - before.busy(); // /proc/stat's first line sums every core's jiffies
-        return new PerOperation(ours * 1000.0 / HZ / operations, machine * 1000.0 / HZ / operations);
+        return new PerOperation(ours * 1000.0 / HZ / operations, machine * 1000.0 / HZ / operations, byProcess);
     }
 
-    /** CPU milliseconds per operation: of this run's processes and of the whole machine. */
-    record PerOperation(double oursMs, double machineMs) {
+    /** CPU milliseconds per operation: of this run's processes, of the whole machine, and of each process. */
+    record PerOperation(double oursMs, double machineMs, Map<String, Double> byProcessMs) {
+
+        PerOperation {
+            byProcessMs = Map.copyOf(byProcessMs);
+        }
+
+        /** One process's milliseconds per operation (0 when it did not run). */
+        double ms(String process) {
+            return byProcessMs.getOrDefault(process, 0.0);
+        }
+
+        /** This run's processes without the bench JVM: what the system itself (functions, database, broker) spent. */
+        double systemMs() {
+            return oursMs - ms(BENCH_JVM);
+        }
+
+        /** "stock-adjust 4.10, mariadbd 3.60, ..." for the processes of the system, largest first. */
+        String systemParts() {
+            return byProcessMs.entrySet().stream().filter(e -> !e.getKey().equals(BENCH_JVM) && e.getValue() >= 0.05)
+                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .map(e -> String.format("%s %.2f", e.getKey(), e.getValue())).collect(Collectors.joining(", "));
+        }
 
         @Override
         public String toString() {

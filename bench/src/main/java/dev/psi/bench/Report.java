@@ -235,13 +235,21 @@ final class Report {
             md.append(String.format("- **The target's CPU budget.** 0.5 × (a) is %.0f reservations/s; %d cores carry that"
                     + " only if one reservation costs at most %d × 1000 / %.0f = %.2f ms of CPU, everything included"
                     + " (client, HTTP, function, database, Kafka, the consumers downstream). (b) costs %.2f ms"
-                    + " (%.1f × the budget)", target, cores, cores, target, budget, perB.oursMs(), perB.oursMs() / budget));
+                    + " (%.1f × the budget). Without the bench JVM (the %d clients and the dispatcher, which a"
+                    + " deployment runs on other machines) the system itself spends %.2f ms per reservation (%.1f ×"
+                    + " the budget: %s), so with clients and dispatcher for free %d cores would still carry at most"
+                    + " %.0f reservations/s, %.2f × (a)", target, cores, cores, target, budget, perB.oursMs(),
+                    perB.oursMs() / budget, Benchmarks.CLIENTS, perB.systemMs(), perB.systemMs() / budget,
+                    perB.systemParts(), cores, cores * 1000.0 / perB.systemMs(),
+                    cores * 1000.0 / perB.systemMs() / a.perSecond()));
             if (perC != null) {
                 md.append(String.format("; (c), the HTTP request alone with no database, no Kafka and nothing"
-                        + " downstream, costs %.2f ms (%.1f × the budget)%s", perC.oursMs(), perC.oursMs() / budget,
-                        perC.oursMs() > budget ? ": on this machine no reservation behind an HTTP function can reach"
-                                + " the target, whatever its transaction does" : ""));
+                        + " downstream, costs %.2f ms (%.1f × the budget), %.2f ms of it in the system (%s)",
+                        perC.oursMs(), perC.oursMs() / budget, perC.systemMs(), perC.systemParts()));
             }
+            md.append(perB.systemMs() > budget ? ". The reservation's own work in the function, the database and"
+                    + " the consumers downstream exceeds the budget: on this machine the target is out of reach"
+                    + " whatever the client costs" : "");
             md.append(".\n");
         }
         md.append('\n');
@@ -342,6 +350,10 @@ final class Report {
                     + " this is %.1f × that, so at this cost %d cores carry at most %.0f orders/s.%n",
                     Benchmarks.CLIENTS, perOrder, CHAIN_TARGET, cores, budget, perOrder.oursMs() / budget, cores,
                     cores * 1000.0 / perOrder.oursMs()));
+            md.append(String.format("- Without the bench JVM (the creators' clients and the dispatcher): %.2f ms per"
+                    + " order in the system (%s), %.1f × the budget; at most %.0f orders/s on %d cores with clients"
+                    + " and dispatcher for free.%n", perOrder.systemMs(), perOrder.systemParts(),
+                    perOrder.systemMs() / budget, cores * 1000.0 / perOrder.systemMs(), cores));
         }
         md.append("- ").append(outbox).append("\n\n");
         md.append("Where the time goes (p50 / p95 ms of each stage, from the timestamps each step writes; a publisher"
