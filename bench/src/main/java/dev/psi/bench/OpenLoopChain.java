@@ -78,11 +78,15 @@ final class OpenLoopChain {
                 Locale.ROOT, " The most the chain finished in any step: %.1f orders/s, %.3f of the target.", most,
                 most / TARGET)));
         floor.ifPresentOrElse(step -> md.append(String.format(Locale.ROOT, " Floor (no database, no-op endpoints)"
-                        + " at %.0f/s: %.2f ms, so at most %.0f orders/s%s.", step.offered(), step.cpuMsPerOrder(),
-                        cores * 1000.0 / step.cpuMsPerOrder(), cores * 1000.0 / step.cpuMsPerOrder() < TARGET
-                                ? ": below the target, so no chain through this broker and dispatcher can reach it here"
-                                : "")),
+                        + " at %.0f/s: %.2f ms.", step.offered(), step.cpuMsPerOrder())),
                 () -> md.append(" Floor: saturated at every rate offered."));
+        var floorSaturated = s.rows().stream().map(Row::floor).filter(OpenLoop.Step::saturated).findFirst();
+        double floorMost = s.rows().stream().mapToDouble(r -> r.floor().achieved()).max().orElse(0);
+        md.append(floorSaturated.map(step -> String.format(Locale.ROOT, " The floor saturated at %.0f/s offered and"
+                + " finished at most %.1f orders/s%s.", step.offered(), floorMost, floorMost < 0.95 * TARGET
+                ? ": below the target, so no chain through this broker and dispatcher can reach it here" : ""))
+                .orElse(String.format(Locale.ROOT, " The floor kept up at every rate offered (at most %.1f orders/s"
+                        + " finished).", floorMost)));
         return md.toString();
     }
 

@@ -29,7 +29,21 @@ class OpenLoopChainTest {
 
         assertTrue(line.contains("Chain at 10/s: 100.00 ms (25.0 × that"), line);
         assertTrue(line.contains("The most the chain finished in any step: 28.0 orders/s, 0.056 of the target."), line);
-        assertTrue(line.contains("Floor (no database, no-op endpoints) at 50/s: 10.00 ms, so at most 200 orders/s:"
-                + " below the target"), line);
+        assertTrue(line.contains("Floor (no database, no-op endpoints) at 50/s: 10.00 ms."), line);
+        assertTrue(line.contains("The floor kept up at every rate offered (at most 50.0 orders/s finished)."), line);
+    }
+
+    @Test
+    void shouldCallTheTargetOutOfReachOnlyWhenTheFloorItselfSaturatedBelowIt() {
+        var sweep = new OpenLoopChain.Sweep(6, 20, "", "", List.of(
+                row(200, step(200, 200, 8), step(200, 30, 60)),
+                row(400, step(400, 338, 4.7), step(400, 8, 60))), "", 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+        String line = OpenLoopChain.cpuBound(sweep);
+
+        assertTrue(line.contains("Floor (no database, no-op endpoints) at 200/s: 8.00 ms."), line);
+        assertTrue(line.contains("The floor saturated at 400/s offered and finished at most 338.0 orders/s: below the"
+                + " target, so no chain through this broker and dispatcher can reach it here."), line);
+        assertTrue(line.contains("Chain: saturated at every rate offered."), line);
     }
 }
