@@ -85,7 +85,8 @@ public final class Benchmarks {
         // --only hot,chain runs just those benchmarks (for a quick before/after of one lever)
         only = List.of(options.getOrDefault("only", "hot,inventory,chain,chain-open-loop").split(","));
         // the open-loop chain (issue 12): a fresh system per partition count, the rates given, then doubling
-        partitionCounts = java.util.Arrays.stream(options.getOrDefault("partitions", "3").split(","))
+        partitionCounts = java.util.Arrays.stream(options.getOrDefault("partitions",
+                        String.valueOf(LocalSystem.DEFAULT_PARTITIONS)).split(","))
                 .map(String::trim).map(Integer::valueOf).toList();
         // the closed-loop benchmarks' system: LocalSystem's default unless measuring the partition count itself
         closedLoopPartitions = Integer.parseInt(options.getOrDefault("closed-loop-partitions",

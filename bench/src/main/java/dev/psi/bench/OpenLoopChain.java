@@ -61,7 +61,9 @@ final class OpenLoopChain {
 
     /**
      * What the CPU allows: the CPU per order of the chain and of the floor at the highest rate each kept up with
-     * (below saturation the CPU while sending is the work those orders caused), and the rate the cores carry at it.
+     * (below saturation the CPU while sending is the work those orders caused), the most the chain finished, and
+     * whether the floor itself saturated below the target. No capacity is derived from a low-rate step's cost: the
+     * system's fixed background is part of it.
      */
     static String cpuBound(Sweep s) {
         int cores = Runtime.getRuntime().availableProcessors();
