@@ -62,17 +62,9 @@ final class Cpu {
         int cores = Runtime.getRuntime().availableProcessors();
         double machine = cores * (double) (after.busy() - before.busy()) / Math.max(1, after.total() - before.total());
         var used = new LinkedHashMap<String, Double>();
-        double ours = 0;
-        for (var entry : after.processes().entrySet()) {
-            long delta = entry.getValue() - before.processes().getOrDefault(entry.getKey(), 0L);
-            double c = delta / (double) HZ / seconds;
-            ours += c;
-            if (c >= 0.02) {
-                used.put(entry.getKey(), c);
-            }
-        }
-        String parts = used.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .map(e -> String.format("%s %.2f", e.getKey(), e.getValue())).collect(Collectors.joining(", "));
+        cpuSeconds(before, after).forEach((process, cpu) -> used.put(process, cpu / seconds));
+        double ours = used.values().stream().mapToDouble(Double::doubleValue).sum();
+        String parts = largestFirst(used, 0.02, "");
         return String.format("machine %.2f of %d cores busy; %s; everything else %.2f", machine, cores, parts,
                 Math.max(0, machine - ours));
     }
@@ -85,15 +77,26 @@ final class Cpu {
         if (after.total() == 0 || operations <= 0) {
             return new PerOperation(Double.NaN, Double.NaN, Map.of());
         }
-        long ours = 0;
         var byProcess = new LinkedHashMap<String, Double>();
-        for (var entry : after.processes().entrySet()) {
-            long delta = entry.getValue() - before.processes().getOrDefault(entry.getKey(), 0L);
-            ours += delta;
-            byProcess.put(entry.getKey(), delta * 1000.0 / HZ / operations);
-        }
+        cpuSeconds(before, after).forEach((process, cpu) -> byProcess.put(process, cpu * 1000.0 / operations));
+        double ours = byProcess.values().stream().mapToDouble(Double::doubleValue).sum();
         long machine = after.busy() - before.busy(); // /proc/stat's first line sums every core's jiffies
-        return new PerOperation(ours * 1000.0 / HZ / operations, machine * 1000.0 / HZ / operations, byProcess);
+        return new PerOperation(ours, machine * 1000.0 / HZ / operations, byProcess);
+    }
+
+    /** CPU seconds each process of the readings used between them. */
+    private static Map<String, Double> cpuSeconds(Snapshot before, Snapshot after) {
+        var seconds = new LinkedHashMap<String, Double>();
+        after.processes().forEach((process, jiffies) ->
+                seconds.put(process, (jiffies - before.processes().getOrDefault(process, 0L)) / (double) HZ));
+        return seconds;
+    }
+
+    /** "stock-adjust 0.70, mariadbd 0.50, ...": the values of at least {@code min}, largest first, without {@code except}. */
+    private static String largestFirst(Map<String, Double> values, double min, String except) {
+        return values.entrySet().stream().filter(e -> !e.getKey().equals(except) && e.getValue() >= min)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(e -> String.format("%s %.2f", e.getKey(), e.getValue())).collect(Collectors.joining(", "));
     }
 
     /** CPU milliseconds per operation: of this run's processes, of the whole machine, and of each process. */
@@ -115,9 +118,7 @@ final class Cpu {
 
         /** "stock-adjust 4.10, mariadbd 3.60, ..." for the processes of the system, largest first. */
         String systemParts() {
-            return byProcessMs.entrySet().stream().filter(e -> !e.getKey().equals(BENCH_JVM) && e.getValue() >= 0.05)
-                    .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                    .map(e -> String.format("%s %.2f", e.getKey(), e.getValue())).collect(Collectors.joining(", "));
+            return largestFirst(byProcessMs, 0.05, BENCH_JVM);
         }
 
         @Override

@@ -23,6 +23,9 @@ class CpuTest {
         assertEquals(3.2, perOperation.ms(Cpu.BENCH_JVM), 1e-9, "160 jiffies of the bench JVM");
         assertEquals(1.8, perOperation.systemMs(), 1e-9, "the system without the bench JVM: 50 + 40 jiffies");
         assertEquals("stock-adjust 1.00, mariadbd 0.80", perOperation.systemParts());
+        String described = Cpu.describe(before, after, 4.0);
+        assertTrue(described.contains("; " + Cpu.BENCH_JVM + " 0.40, stock-adjust 0.13, mariadbd 0.10; everything else"),
+                described);
     }
 
     @Test
