@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Cold-start benchmark: every function's runnable jar vs a JDK-only floor (Floor.java: httpserver + JDBC),
+# Cold-start benchmark: every function's runnable jar vs a JDK-only floor (Floor.java: httpserver + JDBC)
+# and the framework's own floor (micronaut-floor/: Micronaut's netty server, one controller, the same query),
 # interleaved, same JDK and flags. Needs the function jars and the schema's migrate jar built
 # (./mvnw -B install -DskipTests) and MariaDB 127.0.0.1:3306 / Redis 6379 / Kafka ($KAFKA_BOOTSTRAP_SERVERS).
 # The fresh database psi_cold_<ts> gets the schema first (the migration Job's jar), so that readiness
@@ -46,6 +47,14 @@ PATH_OF="${COLDSTART_PATH:-/health/readiness}"
 ARGS=()
 FLOORREST="-cp $OUT/floor.jar:$CONNJ Floor"
 ARGS+=("floor=$JAVA $FLAGS $(aot floor / "$FLOORREST" bench/coldstart/Floor.java "$CONNJ") $FLOORREST|/")
+# The least a Micronaut function can be (outside the reactor, built here; COLDSTART_MICRONAUT_FLOOR=0 leaves it out).
+if [[ "${COLDSTART_MICRONAUT_FLOOR:-1}" == 1 ]]; then
+  MFLOOR=bench/coldstart/micronaut-floor/target/micronaut-floor.jar
+  if [[ ! -f $MFLOOR || -n "$(find bench/coldstart/micronaut-floor/pom.xml bench/coldstart/micronaut-floor/src -newer "$MFLOOR")" ]]; then
+    ./mvnw -B -q -f bench/coldstart/micronaut-floor/pom.xml package >&2
+  fi
+  ARGS+=("micronaut-floor=$JAVA $FLAGS $(aot micronaut-floor / "-jar $MFLOOR" "$MFLOOR") -jar $MFLOOR|/")
+fi
 for f in "${FUNCS[@]}"; do
   JAR="functions/$f/target/$f.jar"
   [[ -f "$JAR" ]] || { echo "no $JAR: build it (./mvnw -B install -DskipTests)" >&2; exit 1; }
