@@ -8,6 +8,7 @@ import io.micronaut.runtime.Micronaut;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.sql.DriverManager;
+import java.util.Map;
 
 /** Floor.java's query behind Micronaut's netty server: one controller, plain JDBC, nothing else. */
 @Controller
@@ -17,7 +18,7 @@ public class MicronautFloor {
 
     public static void main(String[] args) {
         Micronaut.build(args).mainClass(MicronautFloor.class).banner(false)
-                .properties(java.util.Map.of("micronaut.server.port", System.getenv("PORT"))).start();
+                .properties(Map.of("micronaut.server.port", System.getenv("PORT"))).start();
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
