@@ -9,7 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,7 +123,13 @@ final class DemoData {
         }
 
         List<String> confirmed = new ArrayList<>();
-        confirmed.add(salesOrder("so-1", "CUS-FRESHMART", "WH-SH", line("FRU-APPLE", 30), line("BEV-WATER", 48)));
+        JsonNode first = create("/api/sales-orders", "so-1", salesOrderBody("CUS-FRESHMART", "WH-SH",
+                line("FRU-APPLE", 30), line("BEV-WATER", 48)));
+        confirmed.add(first.path("number").asText());
+        // The demo's dates hang on its first order, never on today: a second run (another day, the same database)
+        // must send the very bodies of the first, or each Idempotency-Key would be refused as reused with a different
+        // request. The first order's answer is replayed with its first createdAt.
+        LocalDate expected = expectedDate(first);
         confirmed.add(salesOrder("so-2", "CUS-HOTEL", "WH-GZ", line("FRU-ORANGE", 20), line("BEV-JUICE", 12)));
         String shipped1 = salesOrder("so-3", "CUS-LIMING", "WH-SH", line("VEG-TOMATO", 25), line("VEG-POTATO", 40));
         String shipped2 = salesOrder("so-4", "CUS-CAMPUS", "WH-SH", line("VEG-CABBAGE", 35), line("SNK-CHIPS", 24));
@@ -145,9 +153,9 @@ final class DemoData {
         command("/api/sales-orders/" + toReturn + "/returns", "return-" + toReturn,
                 Map.of("lines", List.of(line("FRU-GRAPE", 3)), "note", "3 kg arrived bruised"));
 
-        String submitted = purchaseOrder("po-1", "SUP-NORTH", "WH-SH", line("HOM-BULB", 200, "2.60"));
-        String partial = purchaseOrder("po-2", "SUP-GREEN", "WH-SH", line("FRU-APPLE", 100, "2.30"), line("FRU-KIWI", 50, "5.00"));
-        String received = purchaseOrder("po-3", "SUP-RIVER", "WH-GZ", line("BEV-TEA", 120, "1.15"), line("SNK-NUTS", 40, "6.60"));
+        String submitted = purchaseOrder("po-1", expected, "SUP-NORTH", "WH-SH", line("HOM-BULB", 200, "2.60"));
+        String partial = purchaseOrder("po-2", expected, "SUP-GREEN", "WH-SH", line("FRU-APPLE", 100, "2.30"), line("FRU-KIWI", 50, "5.00"));
+        String received = purchaseOrder("po-3", expected, "SUP-RIVER", "WH-GZ", line("BEV-TEA", 120, "1.15"), line("SNK-NUTS", 40, "6.60"));
         command("/api/purchase-orders/" + partial + "/receipts", "receive-" + partial,
                 Map.of("lines", List.of(line("FRU-APPLE", 60))));
         command("/api/purchase-orders/" + received + "/receipts", "receive-" + received, null);
@@ -175,15 +183,24 @@ final class DemoData {
     @SafeVarargs
     private String salesOrder(String key, String customer, String warehouse, Map<String, Object>... lines)
             throws IOException, InterruptedException {
-        return create("/api/sales-orders", key, Map.of("customerCode", customer, "warehouseCode", warehouse,
-                "lines", List.of(lines))).path("number").asText();
+        return create("/api/sales-orders", key, salesOrderBody(customer, warehouse, lines)).path("number").asText();
     }
 
     @SafeVarargs
-    private String purchaseOrder(String key, String supplier, String warehouse, Map<String, Object>... lines)
-            throws IOException, InterruptedException {
+    private static Map<String, Object> salesOrderBody(String customer, String warehouse, Map<String, Object>... lines) {
+        return Map.of("customerCode", customer, "warehouseCode", warehouse, "lines", List.of(lines));
+    }
+
+    /** A week after the day (UTC) the demo's first order was created. */
+    static LocalDate expectedDate(JsonNode firstOrder) {
+        return Instant.parse(firstOrder.path("createdAt").asText()).atOffset(ZoneOffset.UTC).toLocalDate().plusDays(7);
+    }
+
+    @SafeVarargs
+    private String purchaseOrder(String key, LocalDate expected, String supplier, String warehouse,
+            Map<String, Object>... lines) throws IOException, InterruptedException {
         return create("/api/purchase-orders", key, Map.of("supplierCode", supplier, "warehouseCode", warehouse,
-                "expectedDate", LocalDate.now().plusDays(7).toString(), "lines", List.of(lines))).path("number").asText();
+                "expectedDate", expected.toString(), "lines", List.of(lines))).path("number").asText();
     }
 
     private JsonNode create(String path, String key, Object body) throws IOException, InterruptedException {

@@ -102,8 +102,13 @@ public final class RunLocal {
         lock.get().describe(frontDoor);
         if (options.demo()) {
             out.println("psi-local       | loading the demo data through " + frontDoor + " ...");
-            out.println("psi-local       | " + new DemoData(system.frontDoor().get(), "Bearer " + new DevTokens(system.jwtSecret()).issue(DemoData.TENANT,
-                    "demo-loader", List.of("admin"), Instant.now().plus(DevTokens.TTL)), line -> out.println("psi-local       | " + line)).load());
+            try {
+                out.println("psi-local       | " + new DemoData(system.frontDoor().get(), "Bearer " + new DevTokens(system.jwtSecret()).issue(DemoData.TENANT,
+                        "demo-loader", List.of("admin"), Instant.now().plus(DevTokens.TTL)), line -> out.println("psi-local       | " + line)).load());
+            } catch (IOException e) {
+                // The system is up and serves; a demo that did not load (or only in part) says why instead of a stack trace.
+                System.err.println("psi-local: the demo data did not load: " + e.getMessage());
+            }
         }
         // The token secret goes to a file only its owner reads (bin/psi-token uses it), never to the screen or a log.
         Path secretFile = options.dataDir().resolve("jwt-secret");

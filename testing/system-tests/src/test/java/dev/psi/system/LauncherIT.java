@@ -2,6 +2,7 @@ package dev.psi.system;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +14,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Year;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -69,6 +73,7 @@ class LauncherIT {
         System.out.printf("LauncherIT: ready with --demo on embedded infrastructure after %.1f s%n",
                 (System.nanoTime() - started) / 1e9);
         String screen = launch.text();
+        assertFalse(screen.contains("the demo data did not load"), launch.tail());
         for (String row : List.of("catalog", "order-create", "order-workflow", "stock-adjust", "inventory-query",
                 "replenish", "reports", "finance")) {
             assertTrue(Pattern.compile("(?m)^" + row + "\\s+http://127\\.0\\.0\\.1:\\d+\\s+ready\\s+\\d+").matcher(screen).find(),
@@ -87,6 +92,12 @@ class LauncherIT {
         demoSalesOrders = ((Number) demo.get("/api/sales-orders?size=1").at("totalItems")).doubleValue();
         assertEquals("REJECTED", demo.get("/api/sales-orders?status=REJECTED").text("items.0.status"));
         assertEquals("PARTIALLY_RECEIVED", demo.get("/api/purchase-orders?status=PARTIALLY_RECEIVED").text("items.0.status"));
+        // The demo's dates hang on its first order, not on the day it runs: a later run (the scale-to-zero launch below,
+        // maybe after midnight) sends the same bodies and is replayed, instead of refused for a reused Idempotency-Key.
+        LocalDate firstDay = Instant.parse(demo.get("/api/sales-orders?sort=createdAt&size=1").text("items.0.createdAt"))
+                .atOffset(ZoneOffset.UTC).toLocalDate();
+        assertEquals(firstDay.plusDays(7).toString(),
+                demo.get("/api/purchase-orders?status=PARTIALLY_RECEIVED").text("items.0.expectedDate"));
 
         Launch second = Launch.start(DATA.resolveSibling("launch-2.out"), false, "--port", "0", "--data-dir", DATA.toString());
         assertTrue(second.awaitExit(Duration.ofSeconds(90)), "a second launch must give up at once");
@@ -216,6 +227,7 @@ class LauncherIT {
         launch = Launch.start(DATA.resolveSibling("launch-3.out"), false, Map.of("PSI_AUTH_MODE", "jwt"),
                 "--demo", "--scale-to-zero", "--idle", "3s", "--port", "0", "--data-dir", DATA.toString());
         frontDoor = launch.awaitReady(START);
+        assertFalse(launch.text().contains("the demo data did not load"), "the demo replays:\n" + launch.tail());
         String secret = Files.readString(DATA.resolve("jwt-secret")).strip();
         assertEquals(401, new Api(frontDoor, "demo").withAuthorization(null).get("/api/products?size=1").status(),
                 "no token, no answer in jwt mode");
