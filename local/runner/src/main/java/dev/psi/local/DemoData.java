@@ -192,7 +192,7 @@ final class DemoData {
     }
 
     /** A week after the day (UTC) the demo's first order was created. */
-    static LocalDate expectedDate(JsonNode firstOrder) {
+    private static LocalDate expectedDate(JsonNode firstOrder) {
         return Instant.parse(firstOrder.path("createdAt").asText()).atOffset(ZoneOffset.UTC).toLocalDate().plusDays(7);
     }
 
