@@ -7,7 +7,8 @@
 # (which queries the database) and any /api path meet the real tables.
 #   bench/coldstart/run.sh [runs] [function ...]      (default 10 runs, all eight functions)
 # Env: JAVA_HOME (default Temurin 25), COLDSTART_FLAGS (default deploy/jvm-flags if present),
-#      COLDSTART_AOT=1 trains and uses a JDK 25 AOT cache per jar (target/coldstart/*.aot).
+#      COLDSTART_AOT=1 trains and uses a JDK 25 AOT cache per jar (target/coldstart/*.aot),
+#      COLDSTART_MICRONAUT_FLOOR=0 leaves the micronaut-floor out.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT="$PWD"
@@ -47,7 +48,7 @@ PATH_OF="${COLDSTART_PATH:-/health/readiness}"
 ARGS=()
 FLOORREST="-cp $OUT/floor.jar:$CONNJ Floor"
 ARGS+=("floor=$JAVA $FLAGS $(aot floor / "$FLOORREST" bench/coldstart/Floor.java "$CONNJ") $FLOORREST|/")
-# The least a Micronaut function can be (outside the reactor, built here; COLDSTART_MICRONAUT_FLOOR=0 leaves it out).
+# The least a Micronaut function can be (outside the reactor: built here when its sources are newer than its jar).
 if [[ "${COLDSTART_MICRONAUT_FLOOR:-1}" == 1 ]]; then
   MFLOOR=bench/coldstart/micronaut-floor/target/micronaut-floor.jar
   if [[ ! -f $MFLOOR || -n "$(find bench/coldstart/micronaut-floor/pom.xml bench/coldstart/micronaut-floor/src -newer "$MFLOOR")" ]]; then
