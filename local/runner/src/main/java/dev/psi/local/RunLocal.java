@@ -105,7 +105,7 @@ public final class RunLocal {
             try {
                 out.println("psi-local       | " + new DemoData(system.frontDoor().get(), "Bearer " + new DevTokens(system.jwtSecret()).issue(DemoData.TENANT,
                         "demo-loader", List.of("admin"), Instant.now().plus(DevTokens.TTL)), line -> out.println("psi-local       | " + line)).load());
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 // The system is up and serves; a demo that did not load (or only in part) says why instead of a stack trace.
                 System.err.println("psi-local: the demo data did not load: " + e.getMessage());
             }
