@@ -103,8 +103,7 @@ class ConsoleBrowserIT {
         type("form-purchase-orders-line-0-quantity", "10");
         type("form-purchase-orders-line-0-unitPrice", "2.40");
         click(By.id("form-purchase-orders-submit"));
-        WebElement purchase = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-status='SUBMITTED']")));
-        String purchaseNumber = purchase.getAttribute("data-key");
+        String purchaseNumber = read(By.cssSelector("tr[data-status='SUBMITTED']"), row -> row.getAttribute("data-key"));
         clickInRow(purchaseNumber, "receive");
         type("form-receive-q-0", "6");
         click(By.id("form-receive-submit"));
@@ -119,19 +118,18 @@ class ConsoleBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#form-sales-orders .product-name"), "3.90"));
         type("form-sales-orders-line-0-quantity", "4");
         click(By.id("form-sales-orders-submit"));
-        WebElement sale = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sales-orders-results tbody tr[data-key]")));
-        String saleNumber = sale.getAttribute("data-key");
-        assertTrue(sale.getText().contains("15.60"), "4 x the default price 3.90: " + sale.getText());
+        String saleNumber = read(By.cssSelector("#sales-orders-results tbody tr[data-key]"), row -> row.getAttribute("data-key"));
+        String sale = read(By.cssSelector("tr[data-key='" + saleNumber + "']"), WebElement::getText);
+        assertTrue(sale.contains("15.60"), "4 x the default price 3.90: " + sale);
         awaitRowStatus(saleNumber, "CONFIRMED");
         clickInRow(saleNumber, "ship");
         click(By.id("form-ship-all"));
         awaitRowStatus(saleNumber, "SHIPPED");
 
         go("inventory");
-        WebElement level = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-key='APL-1@WH1']")));
-        assertEquals("2", level.findElement(By.cssSelector("td.on-hand")).getText(), "6 received, 4 shipped");
-        assertEquals("0", level.findElement(By.cssSelector("td.reserved")).getText());
-        level.findElement(By.linkText("APL-1")).click();
+        assertEquals("2", read(By.cssSelector("tr[data-key='APL-1@WH1'] td.on-hand"), WebElement::getText), "6 received, 4 shipped");
+        assertEquals("0", read(By.cssSelector("tr[data-key='APL-1@WH1'] td.reserved"), WebElement::getText));
+        click(By.cssSelector("tr[data-key='APL-1@WH1'] a[href*='tab=ledger']"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-type='ISSUE']")));
         List<String> types = browser.findElements(By.cssSelector("tr[data-type]")).stream().map(row -> row.getAttribute("data-type")).toList();
         assertTrue(types.containsAll(List.of("RECEIPT", "RESERVE", "ISSUE")), "the ledger: " + types);
@@ -280,8 +278,8 @@ class ConsoleBrowserIT {
         assertTrue(!create.isEnabled(), "a viewer cannot create sales orders");
         assertEquals("admin, sales", create.getAttribute("data-required-roles"));
         assertTrue(create.getAttribute("title").contains("admin, sales"), create.getAttribute("title"));
-        WebElement cancel = browser.findElement(By.cssSelector("tr[data-key='" + placed + "'] button[data-action='cancel']"));
-        assertTrue(!cancel.isEnabled(), "nor cancel them");
+        assertEquals(false, read(By.cssSelector("tr[data-key='" + placed + "'] button[data-action='cancel']"), WebElement::isEnabled),
+                "nor cancel them");
 
         // Forced anyway: the API refuses, and the form says which roles would do.
         browser.executeScript("document.getElementById('new-sales-orders').disabled = false");
@@ -423,13 +421,13 @@ class ConsoleBrowserIT {
         Shipped shipped = shipAnOrder("PEAR", 5);
         BigDecimal due = shipped.invoiceAmount();
         go("finance");
-        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#fin-aging tr[data-key='CUS1']")));
-        assertTrue(row.findElement(By.cssSelector("td.b0")).getText().contains(plain(due)), "0-30 days: " + row.getText());
-        assertTrue(row.findElement(By.cssSelector("td.balance")).getText().contains(plain(due)), row.getText());
+        String aging = read(By.cssSelector("#fin-aging tr[data-key='CUS1']"), WebElement::getText);
+        assertTrue(read(By.cssSelector("#fin-aging tr[data-key='CUS1'] td.b0"), WebElement::getText).contains(plain(due)), "0-30 days: " + aging);
+        assertTrue(read(By.cssSelector("#fin-aging tr[data-key='CUS1'] td.balance"), WebElement::getText).contains(plain(due)), aging);
 
         click(By.cssSelector("#fin-aging tr[data-key='CUS1'] button[data-action='partner']"));
-        WebElement open = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#fin-open tr[data-key='" + shipped.invoice() + "']")));
-        assertTrue(open.findElement(By.cssSelector("td.open")).getText().contains(plain(due)), open.getText());
+        String open = read(By.cssSelector("#fin-open tr[data-key='" + shipped.invoice() + "'] td.open"), WebElement::getText);
+        assertTrue(open.contains(plain(due)), "open: " + open);
         assertTrue(browser.findElement(By.cssSelector("#fin-balance [data-card='balance'] .value")).getText().contains(plain(due)));
 
         type("form-settle-amount", "3");
@@ -678,6 +676,14 @@ class ConsoleBrowserIT {
             element.click();
             return true;
         });
+    }
+
+    /**
+     * What {@code reading} takes from the element {@code by} finds, found and read again if the screen re-rendered
+     * it in between (the order lists replace their rows when a poll brings a new status): hold no element of a list.
+     */
+    private <T> T read(By by, java.util.function.Function<WebElement, T> reading) {
+        return wait.until(driver -> java.util.Optional.ofNullable(reading.apply(driver.findElement(by)))).orElse(null);
     }
 
     private void type(String id, String value) {
