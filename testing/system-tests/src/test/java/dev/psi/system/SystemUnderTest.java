@@ -17,6 +17,7 @@ import java.util.Map;
 final class SystemUnderTest {
 
     private static LocalSystem system;
+    private static boolean stopAtExit;
 
     private SystemUnderTest() {
     }
@@ -32,9 +33,24 @@ final class SystemUnderTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(system::close, "stop-system"));
+            if (!stopAtExit) {
+                Runtime.getRuntime().addShutdownHook(new Thread(SystemUnderTest::stop, "stop-system"));
+                stopAtExit = true;
+            }
         }
         return system;
+    }
+
+    /**
+     * Stops the system if it runs; the next {@link #get()} starts it again. For a test class that runs a system of
+     * its own on the same database ({@link FaultsIT}): the outbox is shared, so this system's 30-s sweep would
+     * otherwise publish the other system's pending rows to this system's broker, and its functions would apply them.
+     */
+    static synchronized void stop() {
+        if (system != null) {
+            system.close();
+            system = null;
+        }
     }
 
     /** A client of {@code function} for {@code tenant}, with a token for it that carries every role. */
